@@ -1,0 +1,120 @@
+import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import { type RejectionError, Topics } from '@chokepoint/contracts';
+import { toDeadLetterMessage } from './dead-letter';
+import { type InboundRecord, toInboundRecord } from './inbound-record';
+
+/** What became of one record: its work is durable, or it can never be processed and goes to the DLQ. */
+export type RecordOutcome = { kind: 'done' } | { kind: 'rejected'; errors: RejectionError[] };
+
+export interface BatchHandler {
+  /**
+   * Processes records in order and returns one outcome per record, in the same order. Resolve only when
+   * the work is durable. Throw for a transient failure (database down): the chunk is retried and
+   * nothing after it is committed.
+   */
+  handleBatch(records: InboundRecord[], heartbeat: () => Promise<void>): Promise<RecordOutcome[]>;
+}
+
+export interface BatchConsumerOptions {
+  groupId: string;
+  topics: readonly string[];
+  /** Records handed to the handler at once; offsets are committed after each chunk. */
+  chunkSize: number;
+  /** Where rejected records go; chokepoint.dlq.v1 unless a test says otherwise. */
+  deadLetterTopic?: string;
+  fromBeginning?: boolean;
+  partitionsConsumedConcurrently?: number;
+  clock?: () => Date;
+  onError?: (error: unknown, context: { topic: string; partition: number; firstOffset: string }) => void;
+}
+
+/**
+ * A kafkajs consumer that works in batches, commits an offset only once the work of every record
+ * before it is durable or dead-lettered, and keeps its group membership alive during long batches.
+ */
+export class BatchConsumer {
+  private readonly consumer: Consumer;
+  private readonly deadLetterTopic: string;
+  private readonly clock: () => Date;
+
+  constructor(
+    kafka: Kafka,
+    private readonly producer: Producer,
+    private readonly handler: BatchHandler,
+    private readonly options: BatchConsumerOptions,
+  ) {
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      maxBytesPerPartition: 2 * 1024 * 1024,
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
+    });
+    this.deadLetterTopic = options.deadLetterTopic ?? Topics.deadLetter;
+    this.clock = options.clock ?? ((): Date => new Date());
+  }
+
+  get events(): Consumer['events'] {
+    return this.consumer.events;
+  }
+
+  on: Consumer['on'] = (...args) => this.consumer.on(...args);
+
+  async start(): Promise<void> {
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      eachBatch: (payload) => this.processBatch(payload),
+    });
+  }
+
+  /** Stops fetching, lets the current chunk finish and commit, and leaves the group. */
+  async stop(): Promise<void> {
+    await this.consumer.disconnect();
+  }
+
+  private async processBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, heartbeat, resolveOffset, isRunning, isStale } = payload;
+    const messages = batch.messages;
+    for (let start = 0; start < messages.length; start += this.options.chunkSize) {
+      if (!isRunning() || isStale()) {
+        return;
+      }
+      const chunk = messages.slice(start, start + this.options.chunkSize);
+      const records = chunk.map((message) => toInboundRecord(batch.topic, batch.partition, message));
+      try {
+        const outcomes = await this.handler.handleBatch(records, heartbeat);
+        await this.deadLetter(records, outcomes);
+      } catch (error) {
+        this.options.onError?.(error, { topic: batch.topic, partition: batch.partition, firstOffset: records[0]?.offset ?? '' });
+        throw error;
+      }
+      const last = records[records.length - 1];
+      if (last) {
+        resolveOffset(last.offset);
+        // autoCommit is off, so commit explicitly: the committed offset is the next record to read.
+        await this.consumer.commitOffsets([
+          { topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() },
+        ]);
+      }
+      await heartbeat();
+    }
+  }
+
+  private async deadLetter(records: InboundRecord[], outcomes: RecordOutcome[]): Promise<void> {
+    if (outcomes.length !== records.length) {
+      throw new Error(`handler returned ${outcomes.length} outcomes for ${records.length} records`);
+    }
+    const rejectedAt = this.clock();
+    const messages = records.flatMap((record, index) => {
+      const outcome = outcomes[index];
+      return outcome?.kind === 'rejected' ? [toDeadLetterMessage(record, outcome.errors, rejectedAt)] : [];
+    });
+    if (messages.length > 0) {
+      await this.producer.send({ topic: this.deadLetterTopic, messages, acks: -1 });
+    }
+  }
+}

@@ -1,0 +1,3 @@
+import { ProcessedEventEntity } from './processed-events/processed-event.entity';
+
+export const ENTITIES = [ProcessedEventEntity];

@@ -1,0 +1,5 @@
+export * from './data-source-options';
+export * from './entities';
+export * from './migrations';
+export * from './persistence.module';
+export * from './processed-events/processed-event.entity';
