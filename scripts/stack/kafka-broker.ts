@@ -23,11 +23,21 @@ function ensureBrokerArtifacts(log: (line: string) => void): void {
   mkdirSync(stackPaths.kafkaLib, { recursive: true });
   const result = spawnSync(
     'mvn',
-    ['-q', '-B', '-f', stackPaths.pom, 'package', `-Dkafka.version=${KAFKA_VERSION}`, `-Dkafka.lib.dir=${stackPaths.kafkaLib}`],
+    [
+      '-q',
+      '-B',
+      '-f',
+      stackPaths.pom,
+      'package',
+      `-Dkafka.version=${KAFKA_VERSION}`,
+      `-Dkafka.lib.dir=${stackPaths.kafkaLib}`,
+    ],
     { stdio: 'inherit' },
   );
   if (result.error) {
-    throw new Error(`cannot run mvn (${result.error.message}); install Java 17+ and Maven, or use docker/compose.yaml`);
+    throw new Error(
+      `cannot run mvn (${result.error.message}); install Java 17+ and Maven, or use docker/compose.yaml`,
+    );
   }
   if (result.status !== 0) {
     throw new Error(`mvn exited with ${String(result.status)} while fetching Kafka ${KAFKA_VERSION}`);
@@ -75,7 +85,17 @@ function formatStorageOnce(log: (line: string) => void): void {
   log(`formatting KRaft storage (cluster ${clusterId})`);
   const result = spawnSync(
     'java',
-    ['-cp', javaClasspath(), `-Dlog4j.configuration=file:${stackPaths.log4j}`, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', stackPaths.kafkaConfig],
+    [
+      '-cp',
+      javaClasspath(),
+      `-Dlog4j.configuration=file:${stackPaths.log4j}`,
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      stackPaths.kafkaConfig,
+    ],
     { encoding: 'utf8' },
   );
   if (result.status !== 0) {
@@ -178,7 +198,9 @@ async function waitForBroker(pid: number, log: (line: string) => void): Promise<
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (livePid(stackPaths.kafkaPid) !== pid) {
-      throw new Error(`the Kafka broker exited during start; last log lines:\n${lastLines(stackPaths.kafkaLog, 30)}`);
+      throw new Error(
+        `the Kafka broker exited during start; last log lines:\n${lastLines(stackPaths.kafkaLog, 30)}`,
+      );
     }
     if (await brokerAnswers(LOCAL_BROKER, 3000)) {
       log(`kafka: ready on ${LOCAL_BROKER}`);

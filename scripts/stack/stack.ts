@@ -47,7 +47,9 @@ async function status(): Promise<boolean> {
     log('postgres: no server found (run npm run stack:up)');
     healthy = false;
   } else {
-    log(`postgres: ${postgres.kind} ${postgres.url.replace(/\/\/[^@]*@/, '//…@')}, ${postgres.answering ? 'answering' : 'NOT answering'}`);
+    log(
+      `postgres: ${postgres.kind} ${postgres.url.replace(/\/\/[^@]*@/, '//…@')}, ${postgres.answering ? 'answering' : 'NOT answering'}`,
+    );
     healthy &&= postgres.answering;
   }
   return healthy;

@@ -11,7 +11,11 @@ import { IngestEnvironment } from './config/ingest.environment';
     EnvironmentModule.forRoot(IngestEnvironment),
     PersistenceModule.forRootAsync({
       inject: [IngestEnvironment],
-      useFactory: (env: IngestEnvironment) => ({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, applicationName: 'chokepoint-ingest' }),
+      useFactory: (env: IngestEnvironment) => ({
+        url: env.DATABASE_URL,
+        poolSize: env.DATABASE_POOL_SIZE,
+        applicationName: 'chokepoint-ingest',
+      }),
     }),
     KafkaModule.forRootAsync({
       inject: [IngestEnvironment],

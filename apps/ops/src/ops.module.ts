@@ -11,7 +11,11 @@ import { OpsEnvironment } from './config/ops.environment';
     EnvironmentModule.forRoot(OpsEnvironment),
     PersistenceModule.forRootAsync({
       inject: [OpsEnvironment],
-      useFactory: (env: OpsEnvironment) => ({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, applicationName: 'chokepoint-ops' }),
+      useFactory: (env: OpsEnvironment) => ({
+        url: env.DATABASE_URL,
+        poolSize: env.DATABASE_POOL_SIZE,
+        applicationName: 'chokepoint-ops',
+      }),
     }),
     KafkaModule.forRootAsync({
       inject: [OpsEnvironment],

@@ -11,7 +11,11 @@ import { ScreeningEnvironment } from './config/screening.environment';
     EnvironmentModule.forRoot(ScreeningEnvironment),
     PersistenceModule.forRootAsync({
       inject: [ScreeningEnvironment],
-      useFactory: (env: ScreeningEnvironment) => ({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, applicationName: 'chokepoint-screening' }),
+      useFactory: (env: ScreeningEnvironment) => ({
+        url: env.DATABASE_URL,
+        poolSize: env.DATABASE_POOL_SIZE,
+        applicationName: 'chokepoint-screening',
+      }),
     }),
     KafkaModule.forRootAsync({
       inject: [ScreeningEnvironment],

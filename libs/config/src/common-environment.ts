@@ -12,22 +12,29 @@ export class CommonEnvironment {
   LOG_LEVEL: LogLevel = 'log';
 
   /** Comma-separated host:port list. */
-  @Matches(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, { message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
+  @Matches(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, {
+    message: 'KAFKA_BROKERS must be a comma-separated list of host:port',
+  })
   KAFKA_BROKERS: string = '127.0.0.1:9092';
 
-  @IsInt() @Min(1) @Max(1000)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   KAFKA_TOPIC_PARTITIONS: number = 6;
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/chokepoint';
 
-  @IsInt() @Min(1) @Max(200)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE: number = 10;
 
   /** ISO 3166 alpha-2 of the jurisdiction this deployment serves. */
   @Matches(/^[A-Z]{2}$/, { message: 'JURISDICTION must be an ISO 3166 alpha-2 code such as VN' })
   JURISDICTION: string = 'VN';
 
-  @IsString() @IsNotEmpty()
+  @IsString()
+  @IsNotEmpty()
   HTTP_HOST: string = '127.0.0.1';
 }

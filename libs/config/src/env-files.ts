@@ -26,6 +26,7 @@ export function stackSettings(): { brokers: string[]; databaseUrl: string } {
     }
   }
   const brokers = process.env.KAFKA_BROKERS ?? values.KAFKA_BROKERS ?? '127.0.0.1:9092';
-  const databaseUrl = process.env.DATABASE_URL ?? values.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/chokepoint';
+  const databaseUrl =
+    process.env.DATABASE_URL ?? values.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/chokepoint';
   return { brokers: brokers.split(','), databaseUrl };
 }

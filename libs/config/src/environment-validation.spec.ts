@@ -3,7 +3,8 @@ import { CommonEnvironment } from './common-environment';
 import { EnvironmentError, validateEnvironment } from './environment-validation';
 
 class SampleEnvironment extends CommonEnvironment {
-  @IsInt() @Min(1)
+  @IsInt()
+  @Min(1)
   HTTP_PORT: number = 3000;
 }
 
@@ -21,7 +22,11 @@ describe('validateEnvironment', () => {
 
   it('names every bad variable in one error', () => {
     const attempt = (): unknown =>
-      validateEnvironment(SampleEnvironment, { HTTP_PORT: 'abc', JURISDICTION: 'Viet Nam', KAFKA_BROKERS: 'localhost' });
+      validateEnvironment(SampleEnvironment, {
+        HTTP_PORT: 'abc',
+        JURISDICTION: 'Viet Nam',
+        KAFKA_BROKERS: 'localhost',
+      });
     expect(attempt).toThrow(EnvironmentError);
     try {
       attempt();

@@ -23,7 +23,10 @@ export function validateEnvironment<T extends object>(
   environmentClass: new () => T,
   raw: Record<string, unknown>,
 ): T {
-  const settings = plainToInstance(environmentClass, raw, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const settings = plainToInstance(environmentClass, raw, {
+    enableImplicitConversion: true,
+    exposeDefaultValues: true,
+  });
   const errors = validateSync(settings, { skipMissingProperties: false, forbidUnknownValues: true });
   if (errors.length > 0) {
     throw new EnvironmentError(errors.map((error) => describe(error, raw)));

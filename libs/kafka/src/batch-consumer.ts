@@ -62,7 +62,10 @@ export class BatchConsumer {
 
   async start(): Promise<void> {
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
+    await this.consumer.subscribe({
+      topics: [...this.options.topics],
+      fromBeginning: this.options.fromBeginning ?? true,
+    });
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -77,30 +80,34 @@ export class BatchConsumer {
   }
 
   private async processBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, heartbeat, resolveOffset, isRunning, isStale } = payload;
+    const { batch } = payload;
     const messages = batch.messages;
     for (let start = 0; start < messages.length; start += this.options.chunkSize) {
-      if (!isRunning() || isStale()) {
+      if (!payload.isRunning() || payload.isStale()) {
         return;
       }
       const chunk = messages.slice(start, start + this.options.chunkSize);
       const records = chunk.map((message) => toInboundRecord(batch.topic, batch.partition, message));
       try {
-        const outcomes = await this.handler.handleBatch(records, heartbeat);
+        const outcomes = await this.handler.handleBatch(records, () => payload.heartbeat());
         await this.deadLetter(records, outcomes);
       } catch (error) {
-        this.options.onError?.(error, { topic: batch.topic, partition: batch.partition, firstOffset: records[0]?.offset ?? '' });
+        this.options.onError?.(error, {
+          topic: batch.topic,
+          partition: batch.partition,
+          firstOffset: records[0]?.offset ?? '',
+        });
         throw error;
       }
       const last = records[records.length - 1];
       if (last) {
-        resolveOffset(last.offset);
+        payload.resolveOffset(last.offset);
         // autoCommit is off, so commit explicitly: the committed offset is the next record to read.
         await this.consumer.commitOffsets([
           { topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() },
         ]);
       }
-      await heartbeat();
+      await payload.heartbeat();
     }
   }
 

@@ -3,7 +3,11 @@ import type { RejectionError, RejectionRecord } from '@chokepoint/contracts';
 import type { InboundRecord } from './inbound-record';
 
 /** The dead-letter record for a rejected input: everything needed to see why and to replay it. */
-export function toRejectionRecord(record: InboundRecord, errors: RejectionError[], rejectedAt: Date): RejectionRecord {
+export function toRejectionRecord(
+  record: InboundRecord,
+  errors: RejectionError[],
+  rejectedAt: Date,
+): RejectionRecord {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(record.headers)) {
     headers[name] = value.toString('base64');
@@ -21,7 +25,11 @@ export function toRejectionRecord(record: InboundRecord, errors: RejectionError[
 }
 
 /** Keyed like the rejected record so a partition's rejections stay in order. */
-export function toDeadLetterMessage(record: InboundRecord, errors: RejectionError[], rejectedAt: Date): Message {
+export function toDeadLetterMessage(
+  record: InboundRecord,
+  errors: RejectionError[],
+  rejectedAt: Date,
+): Message {
   return {
     key: record.key,
     value: JSON.stringify(toRejectionRecord(record, errors, rejectedAt)),

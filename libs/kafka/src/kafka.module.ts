@@ -35,7 +35,9 @@ export class KafkaLifecycle implements OnModuleInit, OnApplicationShutdown {
     try {
       const created = await ensureTopics(admin, this.topics, this.settings.topicPartitions);
       if (created.length > 0) {
-        this.logger.log(`created topics ${created.join(', ')} with ${this.settings.topicPartitions} partitions`);
+        this.logger.log(
+          `created topics ${created.join(', ')} with ${this.settings.topicPartitions} partitions`,
+        );
       }
     } finally {
       await admin.disconnect();

@@ -33,7 +33,8 @@ export class PersistenceModule {
         {
           provide: DATA_SOURCE,
           inject: [DATABASE_SETTINGS],
-          useFactory: async (settings: DatabaseSettings): Promise<DataSource> => createDataSource(settings).initialize(),
+          useFactory: async (settings: DatabaseSettings): Promise<DataSource> =>
+            createDataSource(settings).initialize(),
         },
         DataSourceLifecycle,
       ],

@@ -18,7 +18,10 @@ export async function bootstrapService<E extends CommonEnvironment & { HTTP_PORT
   configure?: (app: INestApplication, environment: E) => void | Promise<void>,
 ): Promise<INestApplication> {
   try {
-    const app = await NestFactory.create(rootModule, { logger: logLevels(process.env.LOG_LEVEL), abortOnError: false });
+    const app = await NestFactory.create(rootModule, {
+      logger: logLevels(process.env.LOG_LEVEL),
+      abortOnError: false,
+    });
     app.enableShutdownHooks();
     const environment = app.get(environmentClass);
     await configure?.(app, environment);

@@ -2,6 +2,8 @@ import { IsInt, Max, Min } from 'class-validator';
 import { CommonEnvironment } from '@chokepoint/config';
 
 export class OpsEnvironment extends CommonEnvironment {
-  @IsInt() @Min(1) @Max(65535)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   HTTP_PORT: number = 3000;
 }

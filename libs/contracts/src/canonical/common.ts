@@ -60,4 +60,3 @@ export class DocumentReference {
   @IsString() @Length(3, 3) type!: string;
   @IsString() @IsNotEmpty() @MaxLength(100) value!: string;
 }
-

@@ -15,9 +15,26 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Anomaly, CanonicalLocation, MODES_OF_TRANSPORT, type ModeOfTransport, Seal, SourcePosition, Vessel } from './common';
+import {
+  Anomaly,
+  CanonicalLocation,
+  MODES_OF_TRANSPORT,
+  type ModeOfTransport,
+  Seal,
+  SourcePosition,
+  Vessel,
+} from './common';
 
-export const PARTY_ROLES = ['SHIPPER', 'CONSIGNEE', 'NOTIFY', 'ENDUSER', 'FORWARDER', 'CARRIER', 'ISSUER', 'OTHER'] as const;
+export const PARTY_ROLES = [
+  'SHIPPER',
+  'CONSIGNEE',
+  'NOTIFY',
+  'ENDUSER',
+  'FORWARDER',
+  'CARRIER',
+  'ISSUER',
+  'OTHER',
+] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
 export class IdentifyingCode {
@@ -34,7 +51,10 @@ export class Party {
   @IsOptional() @Matches(/^[A-Z]{2}$/) countryCode?: string;
   @IsOptional() @IsString() @MaxLength(100) city?: string;
   @IsOptional() @IsString() @MaxLength(300) address?: string;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => IdentifyingCode) identifyingCodes!: IdentifyingCode[];
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => IdentifyingCode)
+  identifyingCodes!: IdentifyingCode[];
 }
 
 export const LICENCE_KINDS = ['EXPORT', 'IMPORT'] as const;

@@ -60,8 +60,10 @@ export class MovementEvent {
   @IsArray() @ValidateNested({ each: true }) @Type(() => Seal) seals!: Seal[];
   @IsOptional() @ValidateNested() @Type(() => Vessel) vessel?: Vessel;
   @IsOptional() @IsNumber() @Min(0) grossWeightKg?: number;
-  @IsArray() @ValidateNested({ each: true }) @Type(() => DocumentReference) documentReferences!: DocumentReference[];
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => DocumentReference)
+  documentReferences!: DocumentReference[];
   @ValidateNested() @Type(() => SourcePosition) source!: SourcePosition;
   @IsArray() @ValidateNested({ each: true }) @Type(() => Anomaly) anomalies!: Anomaly[];
 }
-

@@ -15,7 +15,9 @@ export class ProcessedEvents1764403200000 implements MigrationInterface {
         CONSTRAINT "pk_processed_event" PRIMARY KEY ("consumer", "event_key")
       )`);
     // Housekeeping deletes old ids by age.
-    await queryRunner.query(`CREATE INDEX "ix_processed_event_processed_at" ON "processed_event" ("processed_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_processed_event_processed_at" ON "processed_event" ("processed_at")`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
