@@ -1,0 +1,294 @@
+import type {
+  ConsignmentManifest,
+  DecisionEvent,
+  MovementEvent,
+  SanctionsScreener,
+} from '@chokepoint/contracts';
+import {
+  applyManifest,
+  applyMovement,
+  applyOfficerDecision,
+  applyTimer,
+  movementKey,
+} from '../consignment/consignment-machine';
+import type {
+  ConsignmentState,
+  ConsignmentTransition,
+  OfficerAction,
+  OfficerActionStatus,
+  ScreeningContext,
+  TimerSpec,
+} from '../consignment/consignment-state.types';
+import { parseEventTime } from '../consignment/location';
+import type { RulePack } from '../rule-pack/rule-pack.types';
+import {
+  joinMovement,
+  pendingKeysOfManifest,
+  type JoiningLookup,
+  type MovementJoin,
+  type PendingKey,
+} from './movement-joining';
+
+export interface WorldContext {
+  jurisdiction: string;
+  rulePack: RulePack;
+  sanctions: SanctionsScreener;
+}
+
+export interface WorldOutput {
+  decisions: DecisionEvent[];
+  /** Timers armed or moved, and ids cancelled, across every consignment touched. */
+  timersSet: TimerSpec[];
+  timersCancelled: string[];
+  join?: MovementJoin;
+  officerStatus?: OfficerActionStatus;
+}
+
+export interface PendingMovement {
+  movement: MovementEvent;
+  keys: PendingKey[];
+}
+
+/** JSON form of a world: consignment states and waiting movements; indexes are rebuilt on load. */
+export interface WorldSnapshot {
+  consignments: ConsignmentState[];
+  pending: PendingMovement[];
+  timers: TimerSpec[];
+}
+
+export interface WorldStats {
+  consignments: number;
+  inScope: number;
+  outOfScope: number;
+  pendingMovements: number;
+  armedTimers: number;
+}
+
+function addToIndex(index: Map<string, string[]>, key: string, consignmentId: string): void {
+  const ids = index.get(key);
+  if (!ids) {
+    index.set(key, [consignmentId]);
+  } else if (!ids.includes(consignmentId)) {
+    ids.push(consignmentId);
+  }
+}
+
+/**
+ * In-memory store for the replay CLI and tests: consignment states, the joining index (booking and
+ * container to consignment), movements waiting for their manifest and armed timers. It runs on event
+ * time: before each event, timers due by then fire (in due order). The screening service mirrors the
+ * same steps against PostgreSQL with `joinMovement` and the `apply*` functions.
+ */
+export class ScreeningWorld implements JoiningLookup {
+  private readonly consignments = new Map<string, ConsignmentState>();
+  private readonly byBooking = new Map<string, string[]>();
+  private readonly byEquipment = new Map<string, string[]>();
+  private readonly pending = new Map<string, PendingMovement>();
+  private readonly pendingByKey = new Map<PendingKey, Set<string>>();
+  private readonly timers = new Map<string, TimerSpec>();
+
+  constructor(
+    private readonly context: WorldContext,
+    snapshot?: WorldSnapshot,
+  ) {
+    if (snapshot) {
+      snapshot.consignments.forEach((state) => this.store(state));
+      snapshot.pending.forEach((entry) => this.park(entry.movement, entry.keys));
+      snapshot.timers.forEach((timer) => this.timers.set(timer.timerId, timer));
+    }
+  }
+
+  hasConsignment(consignmentId: string): boolean {
+    return this.consignments.has(consignmentId);
+  }
+
+  consignmentsByBooking(bookingReference: string): readonly string[] {
+    return this.byBooking.get(bookingReference) ?? [];
+  }
+
+  openConsignmentsByEquipment(equipmentReference: string): readonly string[] {
+    return (this.byEquipment.get(equipmentReference) ?? []).filter(
+      (id) => this.consignments.get(id)?.closed === false,
+    );
+  }
+
+  getConsignment(consignmentId: string): ConsignmentState | undefined {
+    return this.consignments.get(consignmentId);
+  }
+
+  applyManifest(manifest: ConsignmentManifest): WorldOutput {
+    const output = this.advanceTo(manifest.receivedAt);
+    const waiting = this.takePending(manifest);
+    const state = this.consignments.get(manifest.transportDocumentReference);
+    this.absorb(applyManifest(state, manifest, this.ctx(manifest.receivedAt), waiting), output);
+    return output;
+  }
+
+  applyMovement(movement: MovementEvent): WorldOutput {
+    const output = this.advanceTo(movement.eventDateTime);
+    const join = joinMovement(movement, this);
+    output.join = join;
+    if (join.kind === 'PENDING') {
+      const key = movementKey(movement);
+      if (movement.action === 'RETRACT') {
+        this.unpark(key);
+      } else if (join.keys.length > 0) {
+        this.unpark(key);
+        this.park(movement, join.keys);
+      }
+      return output;
+    }
+    for (const consignmentId of join.consignmentIds) {
+      const state = this.consignments.get(consignmentId);
+      if (state) {
+        this.absorb(applyMovement(state, movement, this.ctx(movement.eventDateTime)), output);
+      }
+    }
+    return output;
+  }
+
+  applyOfficerDecision(consignmentId: string, action: OfficerAction): WorldOutput {
+    const output = this.advanceTo(action.at);
+    const state = this.consignments.get(consignmentId);
+    if (!state) {
+      output.officerStatus = 'OUT_OF_SCOPE';
+      return output;
+    }
+    const transition = applyOfficerDecision(state, action, this.ctx(action.at));
+    output.officerStatus = transition.status;
+    this.absorb(transition, output);
+    return output;
+  }
+
+  /** Fires every timer due at or before `until`, in due-time order (replay `--until`). */
+  advanceTo(until: string): WorldOutput {
+    const output: WorldOutput = { decisions: [], timersSet: [], timersCancelled: [] };
+    const untilMs = parseEventTime(until);
+    for (;;) {
+      let next: TimerSpec | undefined;
+      for (const timer of this.timers.values()) {
+        if (
+          parseEventTime(timer.dueAt) <= untilMs &&
+          (!next || timer.dueAt < next.dueAt || (timer.dueAt === next.dueAt && timer.timerId < next.timerId))
+        ) {
+          next = timer;
+        }
+      }
+      if (!next) {
+        return output;
+      }
+      this.timers.delete(next.timerId);
+      const state = this.consignments.get(next.consignmentId);
+      if (state) {
+        this.absorb(applyTimer(state, next, this.ctx(next.dueAt)), output);
+      }
+    }
+  }
+
+  /** Waiting movements older than the pack's limit (event time) are dropped; returns how many. */
+  expirePending(now: string): number {
+    const limitMs = parseEventTime(now) - this.context.rulePack.limits.pendingMovementMaxHours * 3_600_000;
+    let dropped = 0;
+    for (const [key, entry] of this.pending) {
+      if (parseEventTime(entry.movement.eventDateTime) < limitMs) {
+        this.unpark(key);
+        dropped += 1;
+      }
+    }
+    return dropped;
+  }
+
+  stats(): WorldStats {
+    let inScope = 0;
+    for (const state of this.consignments.values()) {
+      if (state.stage !== null) {
+        inScope += 1;
+      }
+    }
+    return {
+      consignments: this.consignments.size,
+      inScope,
+      outOfScope: this.consignments.size - inScope,
+      pendingMovements: this.pending.size,
+      armedTimers: this.timers.size,
+    };
+  }
+
+  snapshot(): WorldSnapshot {
+    return {
+      consignments: [...this.consignments.values()],
+      pending: [...this.pending.values()],
+      timers: [...this.timers.values()],
+    };
+  }
+
+  private ctx(now: string): ScreeningContext {
+    return { ...this.context, now };
+  }
+
+  private absorb(transition: ConsignmentTransition, output: WorldOutput): void {
+    this.store(transition.state);
+    output.decisions.push(...transition.decisions);
+    for (const timerId of transition.timers.cancel) {
+      this.timers.delete(timerId);
+      output.timersCancelled.push(timerId);
+    }
+    for (const timer of transition.timers.set) {
+      this.timers.set(timer.timerId, timer);
+      output.timersSet.push(timer);
+    }
+  }
+
+  private store(state: ConsignmentState): void {
+    const id = state.consignmentId;
+    this.consignments.set(id, state);
+    state.manifest.bookingReferences.forEach((reference) => addToIndex(this.byBooking, reference, id));
+    state.manifest.equipment.forEach((equipment) => addToIndex(this.byEquipment, equipment.reference, id));
+  }
+
+  private park(movement: MovementEvent, keys: PendingKey[]): void {
+    const key = movementKey(movement);
+    this.pending.set(key, { movement, keys });
+    for (const pendingKey of keys) {
+      let set = this.pendingByKey.get(pendingKey);
+      if (!set) {
+        set = new Set();
+        this.pendingByKey.set(pendingKey, set);
+      }
+      set.add(key);
+    }
+  }
+
+  private unpark(key: string): void {
+    const entry = this.pending.get(key);
+    if (!entry) {
+      return;
+    }
+    this.pending.delete(key);
+    for (const pendingKey of entry.keys) {
+      const set = this.pendingByKey.get(pendingKey);
+      set?.delete(key);
+      if (set?.size === 0) {
+        this.pendingByKey.delete(pendingKey);
+      }
+    }
+  }
+
+  private takePending(manifest: ConsignmentManifest): MovementEvent[] {
+    const keys = new Set<string>();
+    for (const pendingKey of pendingKeysOfManifest(manifest)) {
+      this.pendingByKey.get(pendingKey)?.forEach((key) => keys.add(key));
+    }
+    const limitMs =
+      parseEventTime(manifest.receivedAt) - this.context.rulePack.limits.pendingMovementMaxHours * 3_600_000;
+    const movements: MovementEvent[] = [];
+    for (const key of keys) {
+      const entry = this.pending.get(key);
+      this.unpark(key);
+      if (entry && parseEventTime(entry.movement.eventDateTime) >= limitMs) {
+        movements.push(entry.movement);
+      }
+    }
+    return movements;
+  }
+}
