@@ -158,9 +158,11 @@ export async function startKafka(log: (line: string) => void): Promise<string> {
     return LOCAL_BROKER;
   }
   if (await brokerAnswers(LOCAL_BROKER, 2000)) {
-    throw new Error(
-      `a Kafka broker that this stack did not start answers on ${LOCAL_BROKER}; stop it, or set KAFKA_BROKERS=${LOCAL_BROKER} to use it`,
+    // Another checkout's stack (or a developer's own broker) already serves this port: share it.
+    log(
+      `kafka: a broker this stack did not start answers on ${LOCAL_BROKER}; using it (stack:down leaves it alone)`,
     );
+    return LOCAL_BROKER;
   }
   ensureBrokerArtifacts(log);
   mkdirSync(stackPaths.kafkaData, { recursive: true });

@@ -2,9 +2,17 @@ import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import { type RejectionError, Topics } from '@chokepoint/contracts';
 import { toDeadLetterMessage } from './dead-letter';
 import { type InboundRecord, toInboundRecord } from './inbound-record';
+import { sendSizeBounded } from './size-bounded-send';
 
-/** What became of one record: its work is durable, or it can never be processed and goes to the DLQ. */
-export type RecordOutcome = { kind: 'done' } | { kind: 'rejected'; errors: RejectionError[] };
+/**
+ * What became of one record: its work is durable; it can never be processed and goes to the DLQ; or
+ * part of it is durable (the good events of a push body) and the record also goes to the DLQ with the
+ * errors of the parts that failed, so that nothing is silently lost.
+ */
+export type RecordOutcome =
+  | { kind: 'done' }
+  | { kind: 'rejected'; errors: RejectionError[] }
+  | { kind: 'partial'; errors: RejectionError[] };
 
 export interface BatchHandler {
   /**
@@ -118,10 +126,13 @@ export class BatchConsumer {
     const rejectedAt = this.clock();
     const messages = records.flatMap((record, index) => {
       const outcome = outcomes[index];
-      return outcome?.kind === 'rejected' ? [toDeadLetterMessage(record, outcome.errors, rejectedAt)] : [];
+      return outcome === undefined || outcome.kind === 'done'
+        ? []
+        : [toDeadLetterMessage(record, outcome.errors, rejectedAt)];
     });
     if (messages.length > 0) {
-      await this.producer.send({ topic: this.deadLetterTopic, messages, acks: -1 });
+      // Dead letters carry the original bytes: a few large ones must not overflow one record batch.
+      await sendSizeBounded(this.producer, this.deadLetterTopic, messages);
     }
   }
 }

@@ -4,4 +4,5 @@ export * from './inbound-record';
 export * from './kafka-client';
 export * from './kafka-settings';
 export * from './kafka.module';
+export * from './size-bounded-send';
 export * from './topic-provisioner';
