@@ -3,8 +3,9 @@ import { EnvironmentModule } from '@chokepoint/config';
 import { ALL_TOPICS } from '@chokepoint/contracts';
 import { KafkaModule } from '@chokepoint/kafka';
 import { PersistenceModule } from '@chokepoint/persistence';
-import { HealthModule } from '@chokepoint/service-runtime';
+import { HealthModule, MetricsModule } from '@chokepoint/service-runtime';
 import { IngestEnvironment } from './config/ingest.environment';
+import { PortMessagesModule } from './port-messages/port-messages.module';
 
 @Module({
   imports: [
@@ -27,6 +28,8 @@ import { IngestEnvironment } from './config/ingest.environment';
       topics: ALL_TOPICS,
     }),
     HealthModule,
+    MetricsModule.forRoot({ service: 'ingest' }),
+    PortMessagesModule,
   ],
 })
 export class IngestModule {}

@@ -1,9 +1,47 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 import { CommonEnvironment } from '@chokepoint/config';
+import { Topics } from '@chokepoint/contracts';
+
+const TOPIC_NAME = /^[A-Za-z0-9._-]{1,249}$/;
+const TOPIC_MESSAGE = { message: '$property must be a Kafka topic name (letters, digits, ".", "_", "-")' };
 
 export class IngestEnvironment extends CommonEnvironment {
   @IsInt()
   @Min(1)
   @Max(65535)
   HTTP_PORT: number = 3001;
+
+  // Topic names default to the pinned ones; a benchmark or a test points them elsewhere.
+  @Matches(TOPIC_NAME, TOPIC_MESSAGE)
+  INGEST_MANIFESTS_TOPIC: string = Topics.portManifests;
+
+  @Matches(TOPIC_NAME, TOPIC_MESSAGE)
+  INGEST_MOVEMENTS_TOPIC: string = Topics.portMovements;
+
+  @Matches(TOPIC_NAME, TOPIC_MESSAGE)
+  INGEST_OUTPUT_TOPIC: string = Topics.canonicalEvents;
+
+  @Matches(TOPIC_NAME, TOPIC_MESSAGE)
+  INGEST_DEAD_LETTER_TOPIC: string = Topics.deadLetter;
+
+  @IsString()
+  @IsNotEmpty()
+  INGEST_CONSUMER_GROUP: string = 'chokepoint-ingest';
+
+  /** Records decoded, deduplicated and published together; one database round trip and one send each. */
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  INGEST_CHUNK_SIZE: number = 500;
+
+  /** Partitions worked on at once by this instance; decoding is CPU-bound, so a few suffice. */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  INGEST_PARTITIONS_CONCURRENTLY: number = 3;
+
+  /** originatingParty for TNT 2.2 events whose record has no `originating-party` header. */
+  @IsString()
+  @IsNotEmpty()
+  INGEST_DEFAULT_ORIGINATING_PARTY: string = 'UNKNOWN';
 }

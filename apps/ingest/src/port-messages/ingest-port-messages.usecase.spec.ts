@@ -1,0 +1,161 @@
+import { Registry } from 'prom-client';
+import type { CanonicalEvent, MovementEvent } from '@chokepoint/contracts';
+import { inboundRecord, tnt300Event, transportDocument } from '../../test/port-message.factory';
+import { IngestEnvironment } from '../config/ingest.environment';
+import { CanonicalEventPublisher } from './canonical-event.publisher';
+import { IngestPortMessagesUseCase } from './ingest-port-messages.usecase';
+import { PortMessagesErrorCode, PortMessagesException } from './port-messages.exception';
+import { PortMessagesMetrics } from './port-messages.metrics';
+import { portMessagesSettings } from './port-messages.settings';
+import {
+  type SeenEventFingerprint,
+  type SeenEventKey,
+  seenEventKeyText,
+  SeenEventStore,
+} from './seen-event.store';
+
+class InMemorySeenEvents extends SeenEventStore {
+  readonly rows = new Map<string, SeenEventFingerprint>();
+  roundTrips = 0;
+
+  findLatest(keys: readonly SeenEventKey[]): Promise<SeenEventFingerprint[]> {
+    this.roundTrips += 1;
+    return Promise.resolve(keys.flatMap((key) => this.rows.get(seenEventKeyText(key)) ?? []));
+  }
+
+  remember(fingerprints: readonly SeenEventFingerprint[]): Promise<void> {
+    this.roundTrips += 1;
+    for (const fingerprint of fingerprints) {
+      this.rows.set(seenEventKeyText(fingerprint), fingerprint);
+    }
+    return Promise.resolve();
+  }
+}
+
+class RecordingPublisher extends CanonicalEventPublisher {
+  readonly sends: CanonicalEvent[][] = [];
+  failNext = false;
+
+  publish(events: readonly CanonicalEvent[]): Promise<void> {
+    if (this.failNext) {
+      this.failNext = false;
+      return Promise.reject(new Error('broker unavailable'));
+    }
+    this.sends.push([...events]);
+    return Promise.resolve();
+  }
+
+  get published(): CanonicalEvent[] {
+    return this.sends.flat();
+  }
+}
+
+describe('IngestPortMessagesUseCase', () => {
+  let seen: InMemorySeenEvents;
+  let publisher: RecordingPublisher;
+  let registry: Registry;
+  let ingest: IngestPortMessagesUseCase;
+
+  beforeEach(() => {
+    seen = new InMemorySeenEvents();
+    publisher = new RecordingPublisher();
+    registry = new Registry();
+    ingest = new IngestPortMessagesUseCase(
+      seen,
+      publisher,
+      new PortMessagesMetrics(registry),
+      portMessagesSettings(new IngestEnvironment()),
+    );
+  });
+
+  async function metric(name: string, labels: Record<string, string>): Promise<number> {
+    const values = (await registry.getSingleMetric(name)?.get())?.values ?? [];
+    const match = values.find((value) =>
+      Object.entries(labels).every(([label, wanted]) => value.labels[label] === wanted),
+    );
+    return match?.value ?? 0;
+  }
+
+  it('publishes a chunk in one send with one read and one write of seen events, and says done, rejected or partial', async () => {
+    const records = [
+      inboundRecord(tnt300Event({ eventID: 'first' })),
+      inboundRecord(Buffer.from('{not json')),
+      inboundRecord({
+        events: [
+          tnt300Event({ eventID: 'push-0' }),
+          tnt300Event({ eventID: 'push-1' }),
+          tnt300Event({ eventID: 'push-2', eventDateTime: 'yesterday' }),
+        ],
+      }),
+      inboundRecord(tnt300Event()),
+    ];
+
+    const outcomes = await ingest.execute(records);
+
+    expect(outcomes.map((outcome) => outcome.kind)).toEqual(['done', 'rejected', 'partial', 'done']);
+    const partial = outcomes[2];
+    // Only the bad event's errors (one per failed constraint), with its index in the path.
+    expect(
+      partial?.kind === 'partial' && new Set(partial.errors.map((error) => `${error.path} ${error.code}`)),
+    ).toEqual(new Set(['events[2].eventDateTime field.format']));
+    const rejected = outcomes[1];
+    expect(rejected?.kind === 'rejected' && rejected.errors.map((error) => error.code)).toEqual([
+      'record.not_json',
+    ]);
+    expect(publisher.sends).toHaveLength(1);
+    expect(
+      publisher.published.map((event) =>
+        event.kind === 'MANIFEST' ? event.transportDocumentReference : event.eventId,
+      ),
+    ).toEqual(['first', 'push-0', 'push-1', 'evt-30-1']);
+    expect(seen.roundTrips).toBe(2);
+    expect(await metric('chokepoint_ingest_rejections_total', { code: 'field.format' })).toBe(1);
+    expect(await metric('chokepoint_ingest_rejections_total', { code: 'record.not_json' })).toBe(1);
+    expect(await metric('chokepoint_ingest_canonical_events_total', { kind: 'MOVEMENT' })).toBe(4);
+    expect(await metric('chokepoint_ingest_records_consumed_total', { topic: 'port.movements.v1' })).toBe(4);
+  });
+
+  it('drops redeliveries and resends, and forwards updates and retractions', async () => {
+    await ingest.execute([
+      inboundRecord(tnt300Event()),
+      inboundRecord(transportDocument(), { topic: 'port.manifests.v1' }),
+    ]);
+    const outcomes = await ingest.execute([
+      inboundRecord(tnt300Event(), { partition: 3 }),
+      inboundRecord(transportDocument(), {
+        topic: 'port.manifests.v1',
+        timestamp: '2026-03-05T08:00:00.000Z',
+      }),
+      inboundRecord(tnt300Event({ eventUpdatedDateTime: '2026-03-04T10:30:00Z' })),
+      inboundRecord(tnt300Event({ isRetracted: true })),
+    ]);
+
+    expect(outcomes.every((outcome) => outcome.kind === 'done')).toBe(true);
+    const second = (publisher.sends[1] ?? []) as MovementEvent[];
+    expect(second.map((event) => [event.eventId, event.action, event.eventCreatedDateTime])).toEqual([
+      ['evt-30-1', 'UPSERT', '2026-03-04T10:30:00Z'],
+      ['evt-30-1', 'RETRACT', undefined],
+    ]);
+    expect(await metric('chokepoint_ingest_duplicates_dropped_total', { kind: 'MOVEMENT' })).toBe(1);
+    expect(await metric('chokepoint_ingest_duplicates_dropped_total', { kind: 'MANIFEST' })).toBe(1);
+  });
+
+  it('remembers nothing when publishing fails, so that the retried chunk publishes again', async () => {
+    publisher.failNext = true;
+    const chunk = [inboundRecord(tnt300Event())];
+    const failure = await ingest.execute(chunk).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(PortMessagesException);
+    expect((failure as PortMessagesException).code).toBe(PortMessagesErrorCode.PublishFailed);
+    expect(seen.rows.size).toBe(0);
+
+    await ingest.execute(chunk);
+    expect(publisher.published).toHaveLength(1);
+  });
+
+  it('skips the store and the publisher for a chunk of rejects', async () => {
+    const outcomes = await ingest.execute([inboundRecord(null), inboundRecord({ events: [] })]);
+    expect(outcomes.map((outcome) => outcome.kind)).toEqual(['rejected', 'rejected']);
+    expect(publisher.sends).toEqual([]);
+    expect(seen.roundTrips).toBe(0);
+  });
+});

@@ -1,0 +1,168 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { CanonicalEvent, RejectionError } from '@chokepoint/contracts';
+import { type DecodeOptions, type DecodeResult, decodeRecord } from '@chokepoint/ingest-decoding';
+import type { InboundRecord, RecordOutcome } from '@chokepoint/kafka';
+import { defaultReferenceData } from '@chokepoint/reference-data';
+import { CanonicalEventPublisher } from './canonical-event.publisher';
+import { PortMessagesErrorCode, PortMessagesException } from './port-messages.exception';
+import { PortMessagesMetrics } from './port-messages.metrics';
+import { PORT_MESSAGES_SETTINGS, type PortMessagesSettings } from './port-messages.settings';
+import { type FingerprintedEvent, filterRedeliveries, fingerprintEvent } from './redelivery-filter';
+import { type SeenEventFingerprint, type SeenEventKey, SeenEventStore } from './seen-event.store';
+
+/** A record whose events all decoded is done; none decoded, rejected; some, partial (both published and dead-lettered). */
+export function toRecordOutcome(result: DecodeResult): RecordOutcome {
+  if (result.rejections.length === 0) {
+    return { kind: 'done' };
+  }
+  const errors: RejectionError[] = result.rejections.flatMap((rejection) => rejection.errors);
+  return result.events.length === 0 ? { kind: 'rejected', errors } : { kind: 'partial', errors };
+}
+
+function distinctKeys(events: readonly FingerprintedEvent[]): SeenEventKey[] {
+  const keys = new Map<string, SeenEventKey>();
+  for (const event of events) {
+    keys.set(event.keyText, event.key);
+  }
+  return [...keys.values()];
+}
+
+/**
+ * One chunk of port records (from one partition, in order): decode and validate each, drop what was
+ * already forwarded, publish the rest as canonical events in one send, remember what was published,
+ * and say per record whether it is done, rejected or partly rejected. Throws (and the chunk is retried)
+ * when the broker or the database fails: remembering comes after publishing, so a crash in between
+ * republishes rather than loses.
+ */
+@Injectable()
+export class IngestPortMessagesUseCase implements OnModuleInit {
+  private readonly logger = new Logger('PortMessages');
+  private readonly decodeOptions: DecodeOptions;
+
+  constructor(
+    private readonly seenEvents: SeenEventStore,
+    private readonly publisher: CanonicalEventPublisher,
+    private readonly metrics: PortMessagesMetrics,
+    @Inject(PORT_MESSAGES_SETTINGS) private readonly settings: PortMessagesSettings,
+  ) {
+    this.decodeOptions = {
+      manifestsTopic: settings.manifestsTopic,
+      movementsTopic: settings.movementsTopic,
+      defaultOriginatingParty: settings.defaultOriginatingParty,
+      referenceData: defaultReferenceData(),
+    };
+  }
+
+  /** Reference data loads lazily; load it at start rather than in the first chunk. */
+  onModuleInit(): void {
+    const data = this.decodeOptions.referenceData ?? defaultReferenceData();
+    this.logger.log(
+      `reference data: ${data.unLocodes.size} UN/LOCODEs, ${data.countries.size} countries, ` +
+        `${data.hsNomenclature.size} HS codes, ${data.maritimeIdentificationDigits.size} MIDs`,
+    );
+  }
+
+  async execute(records: readonly InboundRecord[]): Promise<RecordOutcome[]> {
+    const first = records[0];
+    if (first === undefined) {
+      return [];
+    }
+    const stopTimer = this.metrics.startChunk(first.topic);
+    const results = records.map((record) => decodeRecord(record, this.decodeOptions));
+    const candidates = results.flatMap((result) => result.events.map(fingerprintEvent));
+    const known = candidates.length > 0 ? await this.findLatest(distinctKeys(candidates)) : [];
+    const verdict = filterRedeliveries(candidates, known);
+    const forwarded = verdict.forward.map((candidate) => candidate.event);
+    if (forwarded.length > 0) {
+      await this.publish(forwarded);
+    }
+    if (verdict.latest.length > 0) {
+      await this.remember(verdict.latest);
+    }
+    stopTimer();
+
+    const outcomes = results.map(toRecordOutcome);
+    this.report(records, results, outcomes, forwarded, verdict.duplicates);
+    return outcomes;
+  }
+
+  private async findLatest(keys: readonly SeenEventKey[]): Promise<SeenEventFingerprint[]> {
+    try {
+      return await this.seenEvents.findLatest(keys);
+    } catch (error) {
+      throw new PortMessagesException(
+        PortMessagesErrorCode.SeenEventStoreFailed,
+        `cannot read seen events: ${String(error)}`,
+        { cause: error },
+      );
+    }
+  }
+
+  private async publish(events: readonly CanonicalEvent[]): Promise<void> {
+    try {
+      await this.publisher.publish(events);
+    } catch (error) {
+      throw new PortMessagesException(
+        PortMessagesErrorCode.PublishFailed,
+        `cannot publish ${events.length} canonical events: ${String(error)}`,
+        { cause: error },
+      );
+    }
+  }
+
+  private async remember(fingerprints: readonly SeenEventFingerprint[]): Promise<void> {
+    try {
+      await this.seenEvents.remember(fingerprints);
+    } catch (error) {
+      throw new PortMessagesException(
+        PortMessagesErrorCode.SeenEventStoreFailed,
+        `cannot record seen events: ${String(error)}`,
+        { cause: error },
+      );
+    }
+  }
+
+  /** Metrics, and one log line per chunk with rejections: counts and codes, never payloads. */
+  private report(
+    records: readonly InboundRecord[],
+    results: readonly DecodeResult[],
+    outcomes: readonly RecordOutcome[],
+    forwarded: readonly CanonicalEvent[],
+    duplicates: readonly FingerprintedEvent[],
+  ): void {
+    // BatchConsumer hands over one partition's records at a time; the first names the chunk.
+    const topic = records[0]?.topic ?? '';
+    this.metrics.consumed(topic, records.length);
+    this.metrics.produced(forwarded);
+    this.metrics.duplicates(duplicates.map((duplicate) => duplicate.event));
+    const codeCounts = new Map<string, number>();
+    let rejected = 0;
+    let partial = 0;
+    outcomes.forEach((outcome, index) => {
+      this.metrics.outcome(topic, outcome.kind);
+      if (outcome.kind === 'done') {
+        return;
+      }
+      if (outcome.kind === 'rejected') {
+        rejected += 1;
+      } else {
+        partial += 1;
+      }
+      for (const rejection of results[index]?.rejections ?? []) {
+        const codes = new Set(rejection.errors.map((error) => error.code));
+        this.metrics.rejected(codes);
+        for (const code of codes) {
+          codeCounts.set(code, (codeCounts.get(code) ?? 0) + 1);
+        }
+      }
+    });
+    if (rejected + partial > 0) {
+      const codes = [...codeCounts.entries()].map(([code, count]) => `${code}:${count}`).join(',');
+      this.logger.warn(
+        `records dead-lettered topic=${topic} partition=${records[0]?.partition ?? ''} ` +
+          `offsets=${records[0]?.offset ?? ''}-${records[records.length - 1]?.offset ?? ''} ` +
+          `records=${records.length} rejected=${rejected} partial=${partial} codes=${codes}`,
+      );
+    }
+  }
+}

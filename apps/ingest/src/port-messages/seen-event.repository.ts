@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE } from '@chokepoint/persistence';
+import {
+  type SeenEventFingerprint,
+  type SeenEventKey,
+  type SeenEventKind,
+  SeenEventStore,
+} from './seen-event.store';
+
+interface SeenEventRow {
+  event_kind: SeenEventKind;
+  originating_party: string;
+  event_id: string;
+  content_sha256: string;
+}
+
+// Arrays through unnest: one statement per chunk whatever its size, and a stable query plan.
+const FIND_LATEST = `
+  SELECT s.event_kind, s.originating_party, s.event_id, s.content_sha256
+  FROM ingest_event_seen s
+  JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(event_kind, originating_party, event_id)
+    USING (event_kind, originating_party, event_id)`;
+
+const REMEMBER = `
+  INSERT INTO ingest_event_seen (event_kind, originating_party, event_id, content_sha256)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+  ON CONFLICT (event_kind, originating_party, event_id)
+  DO UPDATE SET content_sha256 = EXCLUDED.content_sha256, last_seen_at = now()`;
+
+// TODO(housekeeping): delete rows whose last_seen_at is older than the ports' resend window (days),
+// in small batches on a schedule; ix_ingest_event_seen_last_seen_at is there for it.
+
+/** The seen-event table in PostgreSQL (migration 1764403300000). */
+@Injectable()
+export class SeenEventRepository extends SeenEventStore {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async findLatest(keys: readonly SeenEventKey[]): Promise<SeenEventFingerprint[]> {
+    if (keys.length === 0) {
+      return [];
+    }
+    const rows: SeenEventRow[] = await this.dataSource.query(FIND_LATEST, [
+      keys.map((key) => key.eventKind),
+      keys.map((key) => key.originatingParty),
+      keys.map((key) => key.eventId),
+    ]);
+    return rows.map((row) => ({
+      eventKind: row.event_kind,
+      originatingParty: row.originating_party,
+      eventId: row.event_id,
+      contentSha256: row.content_sha256,
+    }));
+  }
+
+  async remember(fingerprints: readonly SeenEventFingerprint[]): Promise<void> {
+    if (fingerprints.length === 0) {
+      return;
+    }
+    await this.dataSource.query(REMEMBER, [
+      fingerprints.map((fingerprint) => fingerprint.eventKind),
+      fingerprints.map((fingerprint) => fingerprint.originatingParty),
+      fingerprints.map((fingerprint) => fingerprint.eventId),
+      fingerprints.map((fingerprint) => fingerprint.contentSha256),
+    ]);
+  }
+}

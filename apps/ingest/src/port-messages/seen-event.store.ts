@@ -1,0 +1,41 @@
+import type { CanonicalEvent } from '@chokepoint/contracts';
+
+export type SeenEventKind = CanonicalEvent['kind'];
+
+/**
+ * Identity of a source event for redelivery detection: a movement by its originating party and event
+ * id (as DCSA defines it), a manifest by its transport document reference (the consignment id).
+ */
+export interface SeenEventKey {
+  eventKind: SeenEventKind;
+  originatingParty: string;
+  eventId: string;
+}
+
+export interface SeenEventFingerprint extends SeenEventKey {
+  /** SHA-256 (hex) of the canonical content, without where or when the record was received. */
+  contentSha256: string;
+}
+
+/** Manifests have no originating party: the consignment id alone names them. */
+const MANIFEST_PARTY = '';
+
+export function seenEventKeyOf(event: CanonicalEvent): SeenEventKey {
+  return event.kind === 'MANIFEST'
+    ? { eventKind: 'MANIFEST', originatingParty: MANIFEST_PARTY, eventId: event.transportDocumentReference }
+    : { eventKind: 'MOVEMENT', originatingParty: event.originatingParty, eventId: event.eventId };
+}
+
+/** One string per key, for maps and for a stable order of database writes. */
+export function seenEventKeyText(key: SeenEventKey): string {
+  return `${key.eventKind}\u0000${key.originatingParty}\u0000${key.eventId}`;
+}
+
+/** The latest content ingest forwarded for each source event. */
+export abstract class SeenEventStore {
+  /** Fingerprints already recorded for these keys, in one round trip; unknown keys are left out. */
+  abstract findLatest(keys: readonly SeenEventKey[]): Promise<SeenEventFingerprint[]>;
+
+  /** Records these as the latest forwarded content, in one round trip; keys must be distinct. */
+  abstract remember(fingerprints: readonly SeenEventFingerprint[]): Promise<void>;
+}
