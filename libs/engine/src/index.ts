@@ -21,6 +21,7 @@ export {
   manifestEventId,
 } from './consignment/consignment-machine';
 export { resolveStage } from './consignment/stage-resolver';
+export { ConsignmentGoodsFactsCache, type GoodsFactsCache } from './consignment/goods-facts.cache';
 export {
   buildJourneyFacts,
   type JourneyFacts,
@@ -47,3 +48,7 @@ export {
   type PendingMovement,
 } from './world/screening-world';
 export { isValidContainerNumber, isValidImoNumber } from './identifiers/check-digit';
+export {
+  MemoisedSanctionsScreener,
+  DEFAULT_SANCTIONS_MEMO_CAPACITY,
+} from './sanctions/memoised-sanctions.screener';

@@ -37,8 +37,9 @@ export function manifestEventId(manifest: ConsignmentManifest): string {
 
 /** Inserts (or replaces) an UPSERT, keeping event-time order; RETRACT removes. Copies the list once. */
 function mergeMovement(movements: readonly MovementEvent[], movement: MovementEvent): MovementEvent[] | null {
-  const key = movementKey(movement);
-  const existing = movements.findIndex((m) => movementKey(m) === key);
+  const existing = movements.findIndex(
+    (m) => m.eventId === movement.eventId && m.originatingParty === movement.originatingParty,
+  );
   if (movement.action === 'RETRACT') {
     return existing < 0 ? null : movements.filter((_, index) => index !== existing);
   }
@@ -309,7 +310,16 @@ function screen(
     ctx.sanctions,
   );
   let next: ConsignmentState = { ...state, stage, closed, timers: desired, sanctions };
-  const input = buildScreeningInput(next, stage, journey, vessels, pack, ctx.now, ctx.jurisdiction);
+  const input = buildScreeningInput(
+    next,
+    stage,
+    journey,
+    vessels,
+    pack,
+    ctx.now,
+    ctx.jurisdiction,
+    ctx.goodsFactsCache,
+  );
   const evaluation = evaluateRules(input, pack);
   const decisions: DecisionEvent[] = [];
   if (shouldPublish(next, evaluation)) {

@@ -12,6 +12,7 @@ import type {
   Stage,
 } from '@chokepoint/contracts';
 import type { RulePack } from '../rule-pack/rule-pack.types';
+import type { GoodsFactsCache } from './goods-facts.cache';
 
 export const CONSIGNMENT_STATE_VERSION = 1;
 
@@ -101,6 +102,8 @@ export interface ScreeningContext {
   jurisdiction: string;
   rulePack: RulePack;
   sanctions: SanctionsScreener;
+  /** Where a host that keeps states in memory keeps goods lookups between screenings (optional). */
+  goodsFactsCache?: GoodsFactsCache;
 }
 
 export interface TimerChanges {

@@ -9,7 +9,7 @@ import type {
 } from '@chokepoint/contracts';
 import { normaliseText } from '../rule-pack/keyword-matcher';
 import type { RulePack } from '../rule-pack/rule-pack.types';
-import { meaningfulRemainder } from '../rules/vague-description.rule';
+import { isVagueDescription } from '../rules/vague-description.rule';
 import type {
   GoodsFacts,
   LicenceCheck,
@@ -18,19 +18,17 @@ import type {
   VesselSighting,
 } from '../rules/rule.types';
 import type { ConsignmentState, ManifestTerms, SanctionsMemo } from './consignment-state.types';
+import type { GoodsFactsCache } from './goods-facts.cache';
 import type { JourneyFacts } from './journey-facts';
 import { countryOf, describeLocation, parseEventTime } from './location';
 
-// Goods lookups depend only on the manifest object and the pack: memoise per pair, no copying.
-const goodsCache = new WeakMap<RulePack, WeakMap<ConsignmentManifest, GoodsFacts[]>>();
-
-export function goodsFactsOf(manifest: ConsignmentManifest, pack: RulePack): GoodsFacts[] {
-  let byManifest = goodsCache.get(pack);
-  if (!byManifest) {
-    byManifest = new WeakMap();
-    goodsCache.set(pack, byManifest);
-  }
-  const cached = byManifest.get(manifest);
+/** Goods lookups depend only on the manifest version and the pack: done once per pair with a cache. */
+export function goodsFactsOf(
+  manifest: ConsignmentManifest,
+  pack: RulePack,
+  cache?: GoodsFactsCache,
+): GoodsFacts[] {
+  const cached = cache?.get(manifest, pack);
   if (cached) {
     return cached;
   }
@@ -41,10 +39,10 @@ export function goodsFactsOf(manifest: ConsignmentManifest, pack: RulePack): Goo
       hsHits: item.hsCodes.flatMap((code) => pack.hsIndex.lookup(code)),
       keywordHits: pack.strategicKeywords.matchNormalised(normalisedDescription),
       normalisedDescription,
-      meaningfulText: meaningfulRemainder(normalisedDescription, pack),
+      vague: isVagueDescription(normalisedDescription, pack),
     };
   });
-  byManifest.set(manifest, facts);
+  cache?.set(manifest, pack, facts);
   return facts;
 }
 
@@ -102,16 +100,33 @@ export function checkLicence(
   return best;
 }
 
+// The key is asked for on every screening; a screener's listVersions object is fixed for its lifetime.
+const listKeys = new WeakMap<object, string>();
+
 function listKeyOf(screener: SanctionsScreener): string {
-  return Object.entries(screener.listVersions)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([id, version]) => `${id}=${version}`)
-    .join(';');
+  const versions = screener.listVersions;
+  let key = listKeys.get(versions);
+  if (key === undefined) {
+    key = Object.entries(versions)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([id, version]) => `${id}=${version}`)
+      .join(';');
+    listKeys.set(versions, key);
+  }
+  return key;
 }
+
+// Stands for "nothing screened yet under these lists": read, never stored or written to.
+const EMPTY_MEMO: SanctionsMemo = Object.freeze({
+  listKey: '',
+  names: Object.freeze({}),
+  imos: Object.freeze({}),
+});
 
 /**
  * Sanctions answers for the names and IMO numbers in play, reusing the state's memo when the list
- * versions are unchanged. Returns the memo to store (the same object when nothing was new).
+ * versions are unchanged. Returns the memo to store (the same object when nothing was new). A name
+ * given twice (consignee and notify party are often the same) is screened once.
  */
 export function screenSanctions(
   memo: SanctionsMemo | undefined,
@@ -120,21 +135,40 @@ export function screenSanctions(
   screener: SanctionsScreener,
 ): SanctionsMemo {
   const listKey = listKeyOf(screener);
-  const current = memo && memo.listKey === listKey ? memo : { listKey, names: {}, imos: {} };
-  const missingNames = names.filter((name) => !(name in current.names));
-  const missingImos = imos.filter((imo) => !(imo in current.imos));
-  if (missingNames.length === 0 && missingImos.length === 0) {
-    return current;
+  const current = memo && memo.listKey === listKey ? memo : EMPTY_MEMO;
+  let next: SanctionsMemo | undefined;
+  for (const name of names) {
+    if (!Object.hasOwn(current.names, name) && !(next && Object.hasOwn(next.names, name))) {
+      next ??= { listKey, names: dictionaryOf(current.names), imos: dictionaryOf(current.imos) };
+      next.names[name] = screener.screenName(name);
+    }
   }
-  const next: SanctionsMemo = { listKey, names: { ...current.names }, imos: { ...current.imos } };
-  for (const name of missingNames) {
-    next.names[name] = screener.screenName(name);
+  for (const imo of imos) {
+    if (!Object.hasOwn(current.imos, imo) && !(next && Object.hasOwn(next.imos, imo))) {
+      next ??= { listKey, names: dictionaryOf(current.names), imos: dictionaryOf(current.imos) };
+      next.imos[imo] = screener.screenImo(imo);
+    }
   }
-  for (const imo of missingImos) {
-    next.imos[imo] = screener.screenImo(imo);
-  }
-  return next;
+  return next ?? (current === EMPTY_MEMO ? { listKey, names: {}, imos: {} } : current);
 }
+
+/**
+ * A copy keyed by names without a prototype: any party name is a plain key (even "constructor"), and
+ * V8 keeps it a dictionary instead of making a hidden class per set of names seen.
+ */
+function dictionaryOf(source: Record<string, SanctionsHit[]>): Record<string, SanctionsHit[]> {
+  const copy = Object.create(null) as Record<string, SanctionsHit[]>;
+  for (const key of Object.keys(source)) {
+    copy[key] = source[key] as SanctionsHit[];
+  }
+  return copy;
+}
+
+function hitsOf(memo: Record<string, SanctionsHit[]>, key: string): SanctionsHit[] {
+  return Object.hasOwn(memo, key) ? (memo[key] as SanctionsHit[]) : NO_HITS;
+}
+
+const NO_HITS: SanctionsHit[] = [];
 
 export function vesselsOf(state: Pick<ConsignmentState, 'manifest' | 'movements'>): VesselSighting[] {
   const sightings: VesselSighting[] = state.manifest.route.vesselVoyages.map((vessel: Vessel) => ({
@@ -157,11 +191,11 @@ export function buildScreeningInput(
   pack: RulePack,
   now: string,
   jurisdiction: string,
+  goodsFactsCache?: GoodsFactsCache,
 ): ScreeningInput {
   const nowMs = parseEventTime(now);
   const manifest = state.manifest;
   const memo = state.sanctions;
-  const none: SanctionsHit[] = [];
   const imos = [
     ...new Set(vessels.map((v) => v.vessel.imoNumber).filter((imo): imo is string => imo !== undefined)),
   ];
@@ -173,15 +207,15 @@ export function buildScreeningInput(
     jurisdiction,
     pack,
     manifest,
-    goods: goodsFactsOf(manifest, pack),
+    goods: goodsFactsOf(manifest, pack, goodsFactsCache),
     movements: state.movements,
     journey,
     firstTerms: state.firstTerms,
     currentTerms: termsOf(manifest),
     amendments: state.amendments,
-    parties: manifest.parties.map((party) => ({ party, hits: memo.names[party.name] ?? none })),
+    parties: manifest.parties.map((party) => ({ party, hits: hitsOf(memo.names, party.name) })),
     vessels,
-    vesselHits: imos.map((imoNumber) => ({ imoNumber, hits: memo.imos[imoNumber] ?? none })),
+    vesselHits: imos.map((imoNumber) => ({ imoNumber, hits: hitsOf(memo.imos, imoNumber) })),
     licenceFor: (item) => checkLicence(manifest, item, stage, nowMs),
   };
 }

@@ -1,7 +1,7 @@
-import type { RiskCategory, RuleId } from '@chokepoint/contracts';
-import type { RulePack } from '../rule-pack/rule-pack.types';
+import type { RiskCategory, RuleId, Stage } from '@chokepoint/contracts';
+import type { RulePack, RuleSettings } from '../rule-pack/rule-pack.types';
 import { SCREENING_RULES } from '../rules/rule-catalogue';
-import type { RuleFinding, ScreeningInput } from '../rules/rule.types';
+import type { RuleFinding, ScreeningInput, ScreeningRule } from '../rules/rule.types';
 
 export interface RuleEvaluation {
   findings: RuleFinding[];
@@ -14,14 +14,38 @@ export interface RuleEvaluation {
   categories: RiskCategory[];
 }
 
+interface ActiveRule {
+  rule: ScreeningRule;
+  settings: RuleSettings;
+}
+
+// Which rules run for a stage depends on the pack only: worked out once per pack and stage.
+const activeRulesCache = new WeakMap<RulePack, Map<Stage, ActiveRule[]>>();
+
+function activeRules(pack: RulePack, stage: Stage): ActiveRule[] {
+  let byStage = activeRulesCache.get(pack);
+  if (!byStage) {
+    byStage = new Map();
+    activeRulesCache.set(pack, byStage);
+  }
+  let active = byStage.get(stage);
+  if (!active) {
+    active = [];
+    for (const rule of SCREENING_RULES) {
+      const settings = pack.rules.get(rule.id);
+      if (settings?.enabled && rule.stages.includes(stage)) {
+        active.push({ rule, settings });
+      }
+    }
+    byStage.set(stage, active);
+  }
+  return active;
+}
+
 /** Runs every enabled rule of the stage, in catalogue order, and applies the pack's threshold. */
 export function evaluateRules(input: ScreeningInput, pack: RulePack): RuleEvaluation {
   const findings: RuleFinding[] = [];
-  for (const rule of SCREENING_RULES) {
-    const settings = pack.rules.get(rule.id);
-    if (!settings?.enabled || !rule.stages.includes(input.stage)) {
-      continue;
-    }
+  for (const { rule, settings } of activeRules(pack, input.stage)) {
     for (const finding of rule.evaluate(input, settings)) {
       findings.push(finding);
     }

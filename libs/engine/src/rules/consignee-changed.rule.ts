@@ -15,7 +15,7 @@ export const consigneeChangedRule: ScreeningRule = {
     const before = input.firstTerms.consigneeName;
     const after = input.currentTerms.consigneeName;
     // Case and punctuation edits are not a different consignee.
-    if (normaliseText(before ?? '') === normaliseText(after ?? '')) {
+    if (before === after || normaliseText(before ?? '') === normaliseText(after ?? '')) {
       return [];
     }
     return [

@@ -28,8 +28,11 @@ export interface GoodsFacts {
   hsHits: HsListEntry[];
   keywordHits: KeywordHit[];
   normalisedDescription: string;
-  /** Description without generic terms, filler words and numbers (VAGUE_DESCRIPTION). */
-  meaningfulText: string;
+  /**
+   * Fewer than the pack's minimum characters are left once generic terms, filler words and numbers are
+   * taken out of the description (VAGUE_DESCRIPTION; see meaningfulRemainder for the text itself).
+   */
+  vague: boolean;
 }
 
 export interface PartyScreening {

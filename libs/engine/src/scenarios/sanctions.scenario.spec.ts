@@ -72,4 +72,21 @@ describe('sanctions', () => {
     expect(calls).toBe(2);
     expect(screener.screenNameCalls).toBe(2);
   });
+
+  it('screens a name named by two parties (consignee and notify) once', () => {
+    const screener = new InMemorySanctionsScreener();
+    const world = testWorld(screener);
+
+    world.applyManifest(
+      manifest({
+        parties: [
+          party('SHIPPER', 'Minh Phu Seafood Corporation', 'VN'),
+          party('CONSIGNEE', 'Nichirei Foods Inc', 'JP'),
+          party('NOTIFY', 'Nichirei Foods Inc'),
+        ],
+      }),
+    );
+
+    expect(screener.screenNameCalls).toBe(2);
+  });
 });

@@ -19,6 +19,7 @@ import type {
   ScreeningContext,
   TimerSpec,
 } from '../consignment/consignment-state.types';
+import { ConsignmentGoodsFactsCache } from '../consignment/goods-facts.cache';
 import { parseEventTime } from '../consignment/location';
 import type { RulePack } from '../rule-pack/rule-pack.types';
 import {
@@ -86,6 +87,12 @@ export class ScreeningWorld implements JoiningLookup {
   private readonly pending = new Map<string, PendingMovement>();
   private readonly pendingByKey = new Map<PendingKey, Set<string>>();
   private readonly timers = new Map<string, TimerSpec>();
+  /**
+   * No armed timer is due before this instant (a lower bound, exact after a scan), so that the check
+   * made before every event costs nothing while thousands of transit and dwell timers wait.
+   */
+  private earliestDueMs = Number.NEGATIVE_INFINITY;
+  private readonly goodsFacts = new ConsignmentGoodsFactsCache();
 
   constructor(
     private readonly context: WorldContext,
@@ -94,7 +101,7 @@ export class ScreeningWorld implements JoiningLookup {
     if (snapshot) {
       snapshot.consignments.forEach((state) => this.store(state));
       snapshot.pending.forEach((entry) => this.park(entry.movement, entry.keys));
-      snapshot.timers.forEach((timer) => this.timers.set(timer.timerId, timer));
+      snapshot.timers.forEach((timer) => this.armTimer(timer));
     }
   }
 
@@ -165,16 +172,25 @@ export class ScreeningWorld implements JoiningLookup {
     const output: WorldOutput = { decisions: [], timersSet: [], timersCancelled: [] };
     const untilMs = parseEventTime(until);
     for (;;) {
+      if (untilMs < this.earliestDueMs) {
+        return output;
+      }
       let next: TimerSpec | undefined;
+      let earliest = Number.POSITIVE_INFINITY;
       for (const timer of this.timers.values()) {
+        const dueMs = parseEventTime(timer.dueAt);
         if (
-          parseEventTime(timer.dueAt) <= untilMs &&
+          dueMs <= untilMs &&
           (!next || timer.dueAt < next.dueAt || (timer.dueAt === next.dueAt && timer.timerId < next.timerId))
         ) {
           next = timer;
         }
+        if (dueMs < earliest) {
+          earliest = dueMs;
+        }
       }
       if (!next) {
+        this.earliestDueMs = earliest;
         return output;
       }
       this.timers.delete(next.timerId);
@@ -223,7 +239,7 @@ export class ScreeningWorld implements JoiningLookup {
   }
 
   private ctx(now: string): ScreeningContext {
-    return { ...this.context, now };
+    return { ...this.context, now, goodsFactsCache: this.goodsFacts };
   }
 
   private absorb(transition: ConsignmentTransition, output: WorldOutput): void {
@@ -234,8 +250,17 @@ export class ScreeningWorld implements JoiningLookup {
       output.timersCancelled.push(timerId);
     }
     for (const timer of transition.timers.set) {
-      this.timers.set(timer.timerId, timer);
+      this.armTimer(timer);
       output.timersSet.push(timer);
+    }
+  }
+
+  private armTimer(timer: TimerSpec): void {
+    this.timers.set(timer.timerId, timer);
+    // An unparseable due time (NaN) never fires, as before, and leaves the bound alone.
+    const dueMs = parseEventTime(timer.dueAt);
+    if (dueMs < this.earliestDueMs) {
+      this.earliestDueMs = dueMs;
     }
   }
 
