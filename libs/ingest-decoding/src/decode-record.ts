@@ -18,6 +18,8 @@ import {
 import { guardRawRecord } from './record/raw-record.guard';
 import { headerText, type RecordHeaders } from './record/record-headers';
 import { REJECTION_CODES } from './rejection-codes';
+import { canonicalEventErrors } from './validation/canonical-validation';
+import type { SourceValidator } from './validation/source-validation';
 
 export interface IngestRecord {
   topic: string;
@@ -39,6 +41,8 @@ export interface DecodeOptions {
   /** Topic names, when a deployment renames them. */
   manifestsTopic?: string;
   movementsTopic?: string;
+  /** Compiled class-validator decorators (default) or class-validator itself, the reference. */
+  sourceValidator?: SourceValidator;
 }
 
 export interface RecordRejection {
@@ -66,20 +70,48 @@ const rejected = (error: RejectionError, eventIndex?: number): DecodeResult => (
   rejections: [eventIndex === undefined ? { errors: [error] } : { eventIndex, errors: [error] }],
 });
 
+// Records of one batch mostly share their millisecond: remember the last conversion.
+let lastTimestamp: { timestamp: string; iso: string | undefined } = { timestamp: '', iso: undefined };
+
 function toIsoTimestamp(timestamp: string): string | undefined {
+  if (timestamp === lastTimestamp.timestamp) {
+    return lastTimestamp.iso;
+  }
   const date = /^\d+$/.test(timestamp) ? new Date(Number(timestamp)) : new Date(timestamp);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  const iso = Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  lastTimestamp = { timestamp, iso };
+  return iso;
 }
 
-function fromOutcome(outcome: DecodeOutcome, eventIndex?: number): DecodeResult {
-  if (outcome.ok) {
+/** Field by field rather than a spread: this runs once per event. */
+function withMessage(base: Omit<DecoderInput, 'message'>, message: Record<string, unknown>): DecoderInput {
+  return {
+    message,
+    topic: base.topic,
+    partition: base.partition,
+    offset: base.offset,
+    receivedAt: base.receivedAt,
+    originatingParty: base.originatingParty,
+    referenceData: base.referenceData,
+    sourceValidator: base.sourceValidator,
+  };
+}
+
+/** A decoded event must also satisfy the canonical classes: what screening reads is what ingest checked. */
+function fromOutcome(
+  outcome: DecodeOutcome,
+  validator: SourceValidator | undefined,
+  eventIndex?: number,
+): DecodeResult {
+  const errors = outcome.ok
+    ? canonicalEventErrors(outcome.event, eventIndex === undefined ? '' : `events[${eventIndex}]`, validator)
+    : outcome.errors;
+  if (outcome.ok && errors.length === 0) {
     return { events: [outcome.event], rejections: [] };
   }
   return {
     events: [],
-    rejections: [
-      eventIndex === undefined ? { errors: outcome.errors } : { eventIndex, errors: outcome.errors },
-    ],
+    rejections: [eventIndex === undefined ? { errors } : { eventIndex, errors }],
   };
 }
 
@@ -112,7 +144,11 @@ function decodeMovement(
       eventIndex,
     );
   }
-  return fromOutcome(MOVEMENT_DECODERS[format]({ ...base, message: event }, pathPrefix), eventIndex);
+  return fromOutcome(
+    MOVEMENT_DECODERS[format](withMessage(base, event), pathPrefix),
+    base.sourceValidator,
+    eventIndex,
+  );
 }
 
 /**
@@ -153,6 +189,7 @@ export function decodeRecord(record: IngestRecord, options: DecodeOptions = {}):
     originatingParty:
       headerText(record.headers, 'originating-party') ?? options.defaultOriginatingParty ?? 'UNKNOWN',
     referenceData: options.referenceData ?? defaultReferenceData(),
+    sourceValidator: options.sourceValidator,
   };
   const message = guarded.message;
   if (record.topic === manifestsTopic) {
@@ -171,7 +208,7 @@ export function decodeRecord(record: IngestRecord, options: DecodeOptions = {}):
           'not a DCSA eBL 3.0 Transport Document (no transportDocumentReference, consignmentItems, documentParties or transports)',
       });
     }
-    return fromOutcome(decodeEbl300TransportDocument({ ...base, message }));
+    return fromOutcome(decodeEbl300TransportDocument(withMessage(base, message)), base.sourceValidator);
   }
   if (stated === MESSAGE_FORMATS.eblTransportDocument300) {
     return rejected({

@@ -9,3 +9,16 @@ export { guardRawRecord, DEFAULT_MAX_JSON_DEPTH, DEFAULT_MAX_RECORD_BYTES } from
 export type { RecordHeaders } from './record/record-headers';
 export { isValidIso6346, iso6346CheckDigit } from './check-digits/iso6346';
 export { isValidImoNumber } from './check-digits/imo-number';
+export {
+  SOURCE_VALIDATORS,
+  type SourceValidator,
+  type SourceValidationResult,
+  validateSource,
+  validateWithClassValidator,
+} from './validation/source-validation';
+export { canonicalEventErrors } from './validation/canonical-validation';
+export {
+  CompiledValidation,
+  compiledValidationOf,
+  UnsupportedValidationMetadataError,
+} from './validation/compiled-validation';

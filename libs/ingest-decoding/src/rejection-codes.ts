@@ -18,6 +18,8 @@ export const REJECTION_CODES = {
   fieldEnum: 'field.enum',
   fieldRange: 'field.range',
   fieldInvalid: 'field.invalid',
+  /** The message decoded, but into an event the canonical classes reject (a gap in the source checks). */
+  canonicalInvalid: 'canonical.invalid',
 } as const;
 
 export type RejectionCode = (typeof REJECTION_CODES)[keyof typeof REJECTION_CODES];

@@ -9,7 +9,7 @@ export interface MalformedRecord {
 }
 
 /** Small deterministic PRNG (mulberry32) so a seed reproduces the same corpus. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -22,7 +22,7 @@ function prng(seed: number): () => number {
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-function validTransportDocument(n: number): Record<string, unknown> {
+export function validTransportDocument(n: number): Record<string, unknown> {
   return {
     transportDocumentReference: `MSCU${String(100000 + n)}`,
     transportDocumentStatus: 'ISSUED',
@@ -45,7 +45,7 @@ function validTransportDocument(n: number): Record<string, unknown> {
   };
 }
 
-function validTnt220(n: number): Record<string, unknown> {
+export function validTnt220(n: number): Record<string, unknown> {
   return {
     eventID: `evt-22-${n}`,
     eventType: 'EQUIPMENT',
@@ -56,7 +56,7 @@ function validTnt220(n: number): Record<string, unknown> {
   };
 }
 
-function validTnt300(n: number): Record<string, unknown> {
+export function validTnt300(n: number): Record<string, unknown> {
   return {
     eventID: `evt-30-${n}`,
     eventDateTime: '2026-03-04T10:00:00Z',
@@ -70,7 +70,7 @@ function validTnt300(n: number): Record<string, unknown> {
   };
 }
 
-function validBeta1(n: number): Record<string, unknown> {
+export function validBeta1(n: number): Record<string, unknown> {
   return {
     metadata: {
       eventID: `evt-b1-${n}`,

@@ -1,5 +1,6 @@
 import type { CanonicalEvent, RejectionError } from '@chokepoint/contracts';
 import type { ReferenceData } from '@chokepoint/reference-data';
+import type { SourceValidator } from '../validation/source-validation';
 
 export const MESSAGE_FORMATS = {
   eblTransportDocument300: 'DCSA_EBL_3_0_0',
@@ -19,6 +20,8 @@ export interface DecoderInput {
   /** Used when the format names no originating party (TNT 2.2). */
   originatingParty: string;
   referenceData: ReferenceData;
+  /** Compiled (default) or the class-validator reference; both give the same results. */
+  sourceValidator?: SourceValidator;
 }
 
 export type DecodeOutcome<T extends CanonicalEvent = CanonicalEvent> =

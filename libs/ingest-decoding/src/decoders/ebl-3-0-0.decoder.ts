@@ -246,7 +246,7 @@ function elementErrors(doc: TransportDocumentDto): RejectionError[] {
 
 /** DCSA eBL 3.0.0 Transport Document → ConsignmentManifest. */
 export function decodeEbl300TransportDocument(input: DecoderInput): DecodeOutcome<ConsignmentManifest> {
-  const validated = validateSource(TransportDocumentDto, input.message);
+  const validated = validateSource(TransportDocumentDto, input.message, '', input.sourceValidator);
   if (!validated.ok) {
     return validated;
   }

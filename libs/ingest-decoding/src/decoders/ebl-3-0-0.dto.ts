@@ -31,6 +31,7 @@ import {
   LocationDto,
   MODE_OF_TRANSPORT_VALUES,
   WeightDto,
+  NotArray,
 } from './shared-source.dto';
 
 // Only what screening reads is required; everything read is type- and length-checked. Limits follow the
@@ -60,35 +61,38 @@ export class PartyAddressDto {
 
 export class PartyDto {
   @IsDefined() @FoldedText() @IsString() @Matches(/\S/) @MaxLength(200) partyName!: string;
-  @IsOptional() @ValidateNested() @Type(() => PartyAddressDto) address?: PartyAddressDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => PartyAddressDto) address?: PartyAddressDto;
   @IsOptional()
   @IsArray()
+  @NotArray({ each: true })
   @ValidateNested({ each: true })
   @Type(() => IdentifyingCodeDto)
   identifyingCodes?: IdentifyingCodeDto[];
 }
 
 export class OtherDocumentPartyDto {
-  @IsDefined() @ValidateNested() @Type(() => PartyDto) party!: PartyDto;
+  @IsDefined() @NotArray() @ValidateNested() @Type(() => PartyDto) party!: PartyDto;
   @IsDefined() @UpperCode() @IsString() @MaxLength(3) partyFunction!: string;
 }
 
 export class DocumentPartiesDto {
-  @IsDefined() @ValidateNested() @Type(() => PartyDto) shipper!: PartyDto;
-  @IsOptional() @ValidateNested() @Type(() => PartyDto) onBehalfOfShipper?: PartyDto;
-  @IsOptional() @ValidateNested() @Type(() => PartyDto) consignee?: PartyDto;
-  @IsOptional() @ValidateNested() @Type(() => PartyDto) onBehalfOfConsignee?: PartyDto;
-  @IsOptional() @ValidateNested() @Type(() => PartyDto) endorsee?: PartyDto;
-  @IsOptional() @ValidateNested() @Type(() => PartyDto) issuingParty?: PartyDto;
-  @IsOptional() @ValidateNested() @Type(() => PartyDto) carriersAgentAtDestination?: PartyDto;
+  @IsDefined() @NotArray() @ValidateNested() @Type(() => PartyDto) shipper!: PartyDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => PartyDto) onBehalfOfShipper?: PartyDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => PartyDto) consignee?: PartyDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => PartyDto) onBehalfOfConsignee?: PartyDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => PartyDto) endorsee?: PartyDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => PartyDto) issuingParty?: PartyDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => PartyDto) carriersAgentAtDestination?: PartyDto;
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(3)
+  @NotArray({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PartyDto)
   notifyParties?: PartyDto[];
   @IsOptional()
   @IsArray()
+  @NotArray({ each: true })
   @ValidateNested({ each: true })
   @Type(() => OtherDocumentPartyDto)
   other?: OtherDocumentPartyDto[];
@@ -105,6 +109,7 @@ export class OuterPackagingDto {
   @IsOptional() @FoldedText() @IsString() @MaxLength(100) description?: string;
   @IsOptional()
   @IsArray()
+  @NotArray({ each: true })
   @ValidateNested({ each: true })
   @Type(() => DangerousGoodsDto)
   dangerousGoods?: DangerousGoodsDto[];
@@ -117,10 +122,14 @@ export class CargoItemDto {
   @Matches(/\S/)
   @MaxLength(11)
   equipmentReference!: string;
-  @IsDefined() @ValidateNested() @Type(() => WeightDto) cargoGrossWeight!: WeightDto;
-  @IsOptional() @ValidateNested() @Type(() => OuterPackagingDto) outerPackaging?: OuterPackagingDto;
-  @IsOptional() @ValidateNested() @Type(() => LicenseDto) exportLicense?: LicenseDto;
-  @IsOptional() @ValidateNested() @Type(() => LicenseDto) importLicense?: LicenseDto;
+  @IsDefined() @NotArray() @ValidateNested() @Type(() => WeightDto) cargoGrossWeight!: WeightDto;
+  @IsOptional()
+  @NotArray()
+  @ValidateNested()
+  @Type(() => OuterPackagingDto)
+  outerPackaging?: OuterPackagingDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => LicenseDto) exportLicense?: LicenseDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => LicenseDto) importLicense?: LicenseDto;
 }
 
 export class ConsignmentItemDto {
@@ -136,11 +145,12 @@ export class ConsignmentItemDto {
   @IsDefined()
   @IsArray()
   @ArrayMinSize(1)
+  @NotArray({ each: true })
   @ValidateNested({ each: true })
   @Type(() => CargoItemDto)
   cargoItems!: CargoItemDto[];
-  @IsOptional() @ValidateNested() @Type(() => LicenseDto) exportLicense?: LicenseDto;
-  @IsOptional() @ValidateNested() @Type(() => LicenseDto) importLicense?: LicenseDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => LicenseDto) exportLicense?: LicenseDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => LicenseDto) importLicense?: LicenseDto;
 }
 
 export class SealDto {
@@ -157,17 +167,22 @@ export class EquipmentDto {
   @MaxLength(11)
   equipmentReference!: string;
   @IsOptional() @UpperCode() @IsString() @MaxLength(4) ISOEquipmentCode?: string;
-  @IsOptional() @ValidateNested() @Type(() => WeightDto) tareWeight?: WeightDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => WeightDto) tareWeight?: WeightDto;
 }
 
 export class UtilizedTransportEquipmentDto {
   /** Transport Document shape. */
-  @IsOptional() @ValidateNested() @Type(() => EquipmentDto) equipment?: EquipmentDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => EquipmentDto) equipment?: EquipmentDto;
   /** Shipping Instructions shape, accepted because carriers forward it as is. */
   @IsOptional() @EquipmentReferenceCode() @IsString() @MaxLength(11) equipmentReference?: string;
   @IsOptional() @UpperCode() @IsString() @MaxLength(4) ISOEquipmentCode?: string;
   @IsOptional() @IsBoolean() isShipperOwned?: boolean;
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SealDto) seals?: SealDto[];
+  @IsOptional()
+  @IsArray()
+  @NotArray({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => SealDto)
+  seals?: SealDto[];
   @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) cargoGrossWeight?: number;
   @IsOptional() @UpperCode() @IsIn(WEIGHT_UNITS) cargoGrossWeightUnit?: string;
 }
@@ -181,14 +196,15 @@ export class VesselVoyageDto {
 }
 
 export class TransportsDto {
-  @IsOptional() @ValidateNested() @Type(() => LocationDto) placeOfReceipt?: LocationDto;
-  @IsDefined() @ValidateNested() @Type(() => LocationDto) portOfLoading!: LocationDto;
-  @IsDefined() @ValidateNested() @Type(() => LocationDto) portOfDischarge!: LocationDto;
-  @IsOptional() @ValidateNested() @Type(() => LocationDto) placeOfDelivery?: LocationDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => LocationDto) placeOfReceipt?: LocationDto;
+  @IsDefined() @NotArray() @ValidateNested() @Type(() => LocationDto) portOfLoading!: LocationDto;
+  @IsDefined() @NotArray() @ValidateNested() @Type(() => LocationDto) portOfDischarge!: LocationDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => LocationDto) placeOfDelivery?: LocationDto;
   @IsOptional() @UpperCode() @IsIn(MODE_OF_TRANSPORT_VALUES) preCarriageBy?: string;
   @IsOptional() @UpperCode() @IsIn(MODE_OF_TRANSPORT_VALUES) onCarriageBy?: string;
   @IsOptional()
   @IsArray()
+  @NotArray({ each: true })
   @ValidateNested({ each: true })
   @Type(() => VesselVoyageDto)
   vesselVoyages?: VesselVoyageDto[];
@@ -202,20 +218,26 @@ export class TransportDocumentDto {
   @IsOptional() @UpperCode() @IsString() @MaxLength(4) carrierCode?: string;
   @IsOptional() @IsISO8601({ strict: true }) issueDate?: string;
   @IsOptional() @IsISO8601({ strict: true }) shippedOnBoardDate?: string;
-  @IsDefined() @ValidateNested() @Type(() => DocumentPartiesDto) documentParties!: DocumentPartiesDto;
+  @IsDefined()
+  @NotArray()
+  @ValidateNested()
+  @Type(() => DocumentPartiesDto)
+  documentParties!: DocumentPartiesDto;
   @IsDefined()
   @IsArray()
   @ArrayMinSize(1)
+  @NotArray({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ConsignmentItemDto)
   consignmentItems!: ConsignmentItemDto[];
   @IsDefined()
   @IsArray()
   @ArrayMinSize(1)
+  @NotArray({ each: true })
   @ValidateNested({ each: true })
   @Type(() => UtilizedTransportEquipmentDto)
   utilizedTransportEquipments!: UtilizedTransportEquipmentDto[];
-  @IsDefined() @ValidateNested() @Type(() => TransportsDto) transports!: TransportsDto;
-  @IsOptional() @ValidateNested() @Type(() => LicenseDto) exportLicense?: LicenseDto;
-  @IsOptional() @ValidateNested() @Type(() => LicenseDto) importLicense?: LicenseDto;
+  @IsDefined() @NotArray() @ValidateNested() @Type(() => TransportsDto) transports!: TransportsDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => LicenseDto) exportLicense?: LicenseDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => LicenseDto) importLicense?: LicenseDto;
 }

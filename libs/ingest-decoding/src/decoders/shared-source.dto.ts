@@ -1,6 +1,7 @@
 import { MODES_OF_TRANSPORT } from '@chokepoint/contracts';
 import { Type } from 'class-transformer';
 import {
+  buildMessage,
   IsDefined,
   IsIn,
   IsNumber,
@@ -9,7 +10,9 @@ import {
   Matches,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateNested,
+  type ValidationOptions,
 } from 'class-validator';
 import { FoldedText, UpperCode } from '../normalisation/source-transforms';
 import { WEIGHT_UNITS } from '../normalisation/weight-units';
@@ -18,6 +21,24 @@ export const UN_LOCODE_PATTERN = /^[A-Z]{2}[A-Z2-9]{3}$/;
 export const COUNTRY_CODE_PATTERN = /^[A-Z]{2}$/;
 export const IMO_NUMBER_PATTERN = /^\d{7}$/;
 export const MODE_OF_TRANSPORT_VALUES: readonly string[] = MODES_OF_TRANSPORT;
+
+/**
+ * @ValidateNested validates the elements of an array it is given where one object is expected, so
+ * `"transports": [...]` would pass and reach a decoder that reads `transports.portOfLoading`; with
+ * `each`, an element that is itself an array would (`"consignmentItems": [[]]`). Any other non-object
+ * still fails @ValidateNested itself, with its own message.
+ */
+export const NotArray = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'notArray',
+      validator: {
+        validate: (value: unknown) => !Array.isArray(value),
+        defaultMessage: buildMessage((each) => `${each}$property must be an object, not an array`, options),
+      },
+    },
+    options,
+  );
 
 export class WeightDto {
   @IsDefined() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(0) value!: number;
@@ -44,7 +65,7 @@ export class DocumentReferenceTypeValue {
 export class LocationDto {
   @IsOptional() @UpperCode() @IsString() @Matches(UN_LOCODE_PATTERN) UNLocationCode?: string;
   @IsOptional() @FoldedText() @IsString() @MaxLength(100) locationName?: string;
-  @IsOptional() @ValidateNested() @Type(() => FacilityDto) facility?: FacilityDto;
-  @IsOptional() @ValidateNested() @Type(() => CityCountryDto) address?: CityCountryDto;
-  @IsOptional() @ValidateNested() @Type(() => CityCountryDto) city?: CityCountryDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => FacilityDto) facility?: FacilityDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => CityCountryDto) address?: CityCountryDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => CityCountryDto) city?: CityCountryDto;
 }

@@ -1,4 +1,5 @@
 import type { DocumentReference, MovementEvent } from '@chokepoint/contracts';
+import { CANONICAL_MOVEMENT_VERSION } from '@chokepoint/contracts';
 import { DecodingContext, withoutUndefined } from '../enrichment/decoding-context';
 import { validateSource } from '../validation/source-validation';
 import { MESSAGE_FORMATS, type DecodeOutcome, type DecoderInput } from './decoder.types';
@@ -6,8 +7,8 @@ import { eventCodeField, missingEventCode } from './event-code-check';
 import {
   asKind,
   asMode,
-  equipmentFields,
-  movementSkeleton,
+  equipmentCheckDigit,
+  sourcePosition,
   uniqueDocumentReferences,
 } from './movement-building';
 import { Tnt220EventDto } from './tnt-2-2-0.dto';
@@ -25,7 +26,7 @@ function eventCode(e: Tnt220EventDto): string | undefined {
 
 /** DCSA TNT 2.2 event → MovementEvent. 2.2 names no publisher: originatingParty comes from the input. */
 export function decodeTnt220Event(input: DecoderInput, pathPrefix = ''): DecodeOutcome<MovementEvent> {
-  const validated = validateSource(Tnt220EventDto, input.message, pathPrefix);
+  const validated = validateSource(Tnt220EventDto, input.message, pathPrefix, input.sourceValidator);
   if (!validated.ok) {
     return validated;
   }
@@ -54,7 +55,10 @@ export function decodeTnt220Event(input: DecoderInput, pathPrefix = ''): DecodeO
     documentReferences.unshift({ type: e.documentTypeCode, value: e.documentID });
   }
   const event: MovementEvent = {
-    ...movementSkeleton(input, MESSAGE_FORMATS.tnt220, ctx),
+    schemaVersion: CANONICAL_MOVEMENT_VERSION,
+    kind: 'MOVEMENT',
+    source: sourcePosition(input, MESSAGE_FORMATS.tnt220),
+    anomalies: ctx.anomalies,
     eventId: e.eventID,
     originatingParty: input.originatingParty,
     action: 'UPSERT',
@@ -74,7 +78,12 @@ export function decodeTnt220Event(input: DecoderInput, pathPrefix = ''): DecodeO
           where?.UNLocationCode !== undefined ? p('eventLocation') : p('transportCall'),
         )
       : undefined,
-    ...equipmentFields(ctx, e.equipmentReference, p('equipmentReference')),
+    equipmentReference: e.equipmentReference,
+    equipmentReferenceCheckDigitValid: equipmentCheckDigit(
+      ctx,
+      e.equipmentReference,
+      p('equipmentReference'),
+    ),
     isoEquipmentCode: e.ISOEquipmentCode,
     emptyIndicator: e.emptyIndicatorCode as MovementEvent['emptyIndicator'],
     modeOfTransport: asMode(call?.modeOfTransport),

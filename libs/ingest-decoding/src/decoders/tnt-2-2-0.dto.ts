@@ -11,7 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { FoldedText, UpperCode } from '../normalisation/source-transforms';
-import { UN_LOCODE_PATTERN } from './shared-source.dto';
+import { UN_LOCODE_PATTERN, NotArray } from './shared-source.dto';
 import {
   applyAll,
   EMPTY_INDICATOR_VALUES,
@@ -42,7 +42,7 @@ export class Tnt220TransportCallDto {
   @OptionalCode(10) facilityCodeListProvider?: string;
   @OptionalEnum([...MODES_OF_TRANSPORT]) modeOfTransport?: string;
   @IsOptional() @FoldedText() @IsString() @MaxLength(50) exportVoyageNumber?: string;
-  @IsOptional() @ValidateNested() @Type(() => Tnt220VesselDto) vessel?: Tnt220VesselDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => Tnt220VesselDto) vessel?: Tnt220VesselDto;
 }
 
 export class Tnt220LocationDto {
@@ -78,12 +78,26 @@ export class Tnt220EventDto {
   @OptionalEnum(EMPTY_INDICATOR_VALUES) emptyIndicatorCode?: string;
   @IsOptional() @FoldedText() @IsString() @MaxLength(100) documentID?: string;
   @OptionalCode(3) documentTypeCode?: string;
-  @IsOptional() @ValidateNested() @Type(() => Tnt220LocationDto) eventLocation?: Tnt220LocationDto;
-  @IsOptional() @ValidateNested() @Type(() => Tnt220TransportCallDto) transportCall?: Tnt220TransportCallDto;
+  @IsOptional()
+  @NotArray()
+  @ValidateNested()
+  @Type(() => Tnt220LocationDto)
+  eventLocation?: Tnt220LocationDto;
+  @IsOptional()
+  @NotArray()
+  @ValidateNested()
+  @Type(() => Tnt220TransportCallDto)
+  transportCall?: Tnt220TransportCallDto;
   @IsOptional()
   @IsArray()
+  @NotArray({ each: true })
   @ValidateNested({ each: true })
   @Type(() => Tnt220DocumentReferenceDto)
   documentReferences?: Tnt220DocumentReferenceDto[];
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => Tnt220SealDto) seals?: Tnt220SealDto[];
+  @IsOptional()
+  @IsArray()
+  @NotArray({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => Tnt220SealDto)
+  seals?: Tnt220SealDto[];
 }

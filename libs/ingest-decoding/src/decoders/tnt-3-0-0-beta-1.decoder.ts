@@ -1,4 +1,5 @@
 import type { CanonicalLocation, DocumentReference, MovementEvent } from '@chokepoint/contracts';
+import { CANONICAL_MOVEMENT_VERSION } from '@chokepoint/contracts';
 import { DecodingContext, withoutUndefined } from '../enrichment/decoding-context';
 import { validateSource } from '../validation/source-validation';
 import { MESSAGE_FORMATS, type DecodeOutcome, type DecoderInput } from './decoder.types';
@@ -6,8 +7,8 @@ import { eventCodeField, missingEventCode } from './event-code-check';
 import {
   asKind,
   asMode,
-  equipmentFields,
-  movementSkeleton,
+  equipmentCheckDigit,
+  sourcePosition,
   RETRACT_EVENT_CODE,
   seals,
   uniqueDocumentReferences,
@@ -51,7 +52,7 @@ function location(
  * becomes RETRACT of that id, with eventCode RETRACT, classifier ACT and its creation time as event time.
  */
 export function decodeTnt300Beta1Event(input: DecoderInput, pathPrefix = ''): DecodeOutcome<MovementEvent> {
-  const validated = validateSource(Beta1EventDto, input.message, pathPrefix);
+  const validated = validateSource(Beta1EventDto, input.message, pathPrefix, input.sourceValidator);
   if (!validated.ok) {
     return validated;
   }
@@ -62,7 +63,10 @@ export function decodeTnt300Beta1Event(input: DecoderInput, pathPrefix = ''): De
     metadata.publisher?.carrierCode ?? metadata.publisher?.partyName ?? input.originatingParty;
   if (metadata.retractedEventID !== undefined) {
     const retraction: MovementEvent = {
-      ...movementSkeleton(input, MESSAGE_FORMATS.tnt300Beta1, ctx),
+      schemaVersion: CANONICAL_MOVEMENT_VERSION,
+      kind: 'MOVEMENT',
+      source: sourcePosition(input, MESSAGE_FORMATS.tnt300Beta1),
+      anomalies: ctx.anomalies,
       eventId: metadata.retractedEventID,
       originatingParty,
       action: 'RETRACT',
@@ -95,7 +99,10 @@ export function decodeTnt300Beta1Event(input: DecoderInput, pathPrefix = ''): De
     documentReferences.unshift({ type: payload.documentTypeCode, value: payload.documentReference });
   }
   const event: MovementEvent = {
-    ...movementSkeleton(input, MESSAGE_FORMATS.tnt300Beta1, ctx),
+    schemaVersion: CANONICAL_MOVEMENT_VERSION,
+    kind: 'MOVEMENT',
+    source: sourcePosition(input, MESSAGE_FORMATS.tnt300Beta1),
+    anomalies: ctx.anomalies,
     eventId: metadata.eventID,
     originatingParty,
     action: 'UPSERT',
@@ -107,7 +114,12 @@ export function decodeTnt300Beta1Event(input: DecoderInput, pathPrefix = ''): De
     location: payload.eventLocation
       ? location(ctx, payload.eventLocation, p('payload.eventLocation'))
       : location(ctx, call?.location, p('payload.transportCall.location')),
-    ...equipmentFields(ctx, payload.equipmentReference, p('payload.equipmentReference')),
+    equipmentReference: payload.equipmentReference,
+    equipmentReferenceCheckDigitValid: equipmentCheckDigit(
+      ctx,
+      payload.equipmentReference,
+      p('payload.equipmentReference'),
+    ),
     isoEquipmentCode: payload.ISOEquipmentCode,
     emptyIndicator: payload.emptyIndicatorCode as MovementEvent['emptyIndicator'],
     isTransshipmentMove: payload.isTransshipmentMove,

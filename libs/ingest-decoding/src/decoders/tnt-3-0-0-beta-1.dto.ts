@@ -13,7 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { TrimmedText, UpperCode } from '../normalisation/source-transforms';
-import { DocumentReferenceTypeValue, LocationDto } from './shared-source.dto';
+import { DocumentReferenceTypeValue, LocationDto, NotArray } from './shared-source.dto';
 import {
   applyAll,
   EMPTY_INDICATOR_VALUES,
@@ -39,7 +39,7 @@ export class Beta1MetadataDto {
   @RequiredDateTime() eventCreatedDateTime!: string;
   @IsDefined() @UpperCode() @IsIn(['EQUIPMENT', 'TRANSPORT', 'SHIPMENT']) eventType!: string;
   @IsOptional() @applyAll(EventId()) retractedEventID?: string;
-  @IsOptional() @ValidateNested() @Type(() => Beta1PublisherDto) publisher?: Beta1PublisherDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => Beta1PublisherDto) publisher?: Beta1PublisherDto;
 }
 
 export class Beta1VesselDto {
@@ -50,9 +50,9 @@ export class Beta1VesselDto {
 
 export class Beta1TransportCallDto {
   @OptionalEnum([...MODES_OF_TRANSPORT]) modeOfTransport?: string;
-  @IsOptional() @ValidateNested() @Type(() => LocationDto) location?: LocationDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => LocationDto) location?: LocationDto;
   @IsOptional() @TrimmedText() @IsString() @MaxLength(50) carrierExportVoyageNumber?: string;
-  @IsOptional() @ValidateNested() @Type(() => Beta1VesselDto) vessel?: Beta1VesselDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => Beta1VesselDto) vessel?: Beta1VesselDto;
 }
 
 export class Beta1PayloadDto {
@@ -67,21 +67,32 @@ export class Beta1PayloadDto {
   @IsOptional() @IsBoolean() isTransshipmentMove?: boolean;
   @OptionalCode(3) documentTypeCode?: string;
   @IsOptional() @TrimmedText() @IsString() @Matches(/\S/) @MaxLength(100) documentReference?: string;
-  @IsOptional() @ValidateNested() @Type(() => LocationDto) eventLocation?: LocationDto;
-  @IsOptional() @ValidateNested() @Type(() => Beta1TransportCallDto) transportCall?: Beta1TransportCallDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => LocationDto) eventLocation?: LocationDto;
+  @IsOptional()
+  @NotArray()
+  @ValidateNested()
+  @Type(() => Beta1TransportCallDto)
+  transportCall?: Beta1TransportCallDto;
   @IsOptional()
   @IsArray()
+  @NotArray({ each: true })
   @ValidateNested({ each: true })
   @Type(() => DocumentReferenceTypeValue)
   relatedDocumentReferences?: DocumentReferenceTypeValue[];
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => TntSealDto) seals?: TntSealDto[];
+  @IsOptional()
+  @IsArray()
+  @NotArray({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => TntSealDto)
+  seals?: TntSealDto[];
 }
 
 /** DCSA TNT 3.0.0-Beta-1: a metadata/payload envelope; a retraction carries metadata only. */
 export class Beta1EventDto {
-  @IsDefined() @ValidateNested() @Type(() => Beta1MetadataDto) metadata!: Beta1MetadataDto;
+  @IsDefined() @NotArray() @ValidateNested() @Type(() => Beta1MetadataDto) metadata!: Beta1MetadataDto;
   @ValidateIf((o: Beta1EventDto) => o.metadata?.retractedEventID === undefined)
   @IsDefined()
+  @NotArray()
   @ValidateNested()
   @Type(() => Beta1PayloadDto)
   payload?: Beta1PayloadDto;

@@ -1,4 +1,5 @@
 import type { DocumentReference, MovementEvent } from '@chokepoint/contracts';
+import { CANONICAL_MOVEMENT_VERSION } from '@chokepoint/contracts';
 import { DecodingContext, withoutUndefined } from '../enrichment/decoding-context';
 import { validateSource } from '../validation/source-validation';
 import { MESSAGE_FORMATS, type DecodeOutcome, type DecoderInput } from './decoder.types';
@@ -6,8 +7,8 @@ import { eventCodeField, missingEventCode } from './event-code-check';
 import {
   asKind,
   asMode,
-  equipmentFields,
-  movementSkeleton,
+  equipmentCheckDigit,
+  sourcePosition,
   seals,
   uniqueDocumentReferences,
 } from './movement-building';
@@ -33,7 +34,7 @@ function eventCode(c: Tnt300ClassificationDto): string | undefined {
  * the same id and a newer eventUpdatedDateTime (carried as eventCreatedDateTime) replaces the earlier one.
  */
 export function decodeTnt300Event(input: DecoderInput, pathPrefix = ''): DecodeOutcome<MovementEvent> {
-  const validated = validateSource(Tnt300EventDto, input.message, pathPrefix);
+  const validated = validateSource(Tnt300EventDto, input.message, pathPrefix, input.sourceValidator);
   if (!validated.ok) {
     return validated;
   }
@@ -60,7 +61,10 @@ export function decodeTnt300Event(input: DecoderInput, pathPrefix = ''): DecodeO
     ...(shipment?.additionalDocumentReferences ?? []),
   ].map((r) => ({ type: r.typeCode, value: r.reference }));
   const event: MovementEvent = {
-    ...movementSkeleton(input, MESSAGE_FORMATS.tnt300, ctx),
+    schemaVersion: CANONICAL_MOVEMENT_VERSION,
+    kind: 'MOVEMENT',
+    source: sourcePosition(input, MESSAGE_FORMATS.tnt300),
+    anomalies: ctx.anomalies,
     eventId: e.eventID,
     originatingParty: e.eventRouting?.originatingParty?.partyCode ?? input.originatingParty,
     action: e.isRetracted === true ? 'RETRACT' : 'UPSERT',
@@ -81,7 +85,12 @@ export function decodeTnt300Event(input: DecoderInput, pathPrefix = ''): DecodeO
           p('eventLocation'),
         )
       : undefined,
-    ...equipmentFields(ctx, equipment?.equipmentReference, p('equipmentDetails.equipmentReference')),
+    equipmentReference: equipment?.equipmentReference,
+    equipmentReferenceCheckDigitValid: equipmentCheckDigit(
+      ctx,
+      equipment?.equipmentReference,
+      p('equipmentDetails.equipmentReference'),
+    ),
     isoEquipmentCode: equipment?.ISOEquipmentCode,
     emptyIndicator: equipment?.emptyIndicatorCode as MovementEvent['emptyIndicator'],
     movementType: equipment?.movementType as MovementEvent['movementType'],

@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { FoldedText, TrimmedText, UpperCode } from '../normalisation/source-transforms';
-import { LocationDto } from './shared-source.dto';
+import { LocationDto, NotArray } from './shared-source.dto';
 import {
   applyAll,
   EMPTY_INDICATOR_VALUES,
@@ -34,7 +34,7 @@ export class Tnt300PartyDto {
 }
 
 export class Tnt300EventRoutingDto {
-  @IsOptional() @ValidateNested() @Type(() => Tnt300PartyDto) originatingParty?: Tnt300PartyDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => Tnt300PartyDto) originatingParty?: Tnt300PartyDto;
 }
 
 export class Tnt300ClassificationDto {
@@ -57,11 +57,13 @@ export class Tnt300DocumentReferenceDto {
 
 export class Tnt300ShipmentDetailsDto {
   @IsOptional()
+  @NotArray()
   @ValidateNested()
   @Type(() => Tnt300DocumentReferenceDto)
   documentReference?: Tnt300DocumentReferenceDto;
   @IsOptional()
   @IsArray()
+  @NotArray({ each: true })
   @ValidateNested({ each: true })
   @Type(() => Tnt300DocumentReferenceDto)
   additionalDocumentReferences?: Tnt300DocumentReferenceDto[];
@@ -81,14 +83,19 @@ export class Tnt300VoyageDto {
 export class Tnt300TransportCallDto {
   @OptionalEnum([...MODES_OF_TRANSPORT]) modeOfTransport?: string;
   @IsOptional()
+  @NotArray()
   @ValidateNested()
   @Type(() => Tnt300VoyageDto)
   exportVoyageNumberOrReference?: Tnt300VoyageDto;
-  @IsOptional() @ValidateNested() @Type(() => Tnt300VesselDto) vesselTransport?: Tnt300VesselDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => Tnt300VesselDto) vesselTransport?: Tnt300VesselDto;
 }
 
 export class Tnt300TransportDetailsDto {
-  @IsOptional() @ValidateNested() @Type(() => Tnt300TransportCallDto) transportCall?: Tnt300TransportCallDto;
+  @IsOptional()
+  @NotArray()
+  @ValidateNested()
+  @Type(() => Tnt300TransportCallDto)
+  transportCall?: Tnt300TransportCallDto;
 }
 
 export class Tnt300EquipmentDetailsDto {
@@ -96,7 +103,12 @@ export class Tnt300EquipmentDetailsDto {
   @OptionalCode(4) ISOEquipmentCode?: string;
   @OptionalEnum(EMPTY_INDICATOR_VALUES) emptyIndicatorCode?: string;
   @OptionalEnum([...MOVEMENT_TYPES]) movementType?: string;
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => TntSealDto) seals?: TntSealDto[];
+  @IsOptional()
+  @IsArray()
+  @NotArray({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => TntSealDto)
+  seals?: TntSealDto[];
 }
 
 /** DCSA TNT 3.0.0 (final) event: eventClassification object, eventRouting, *Details blocks. */
@@ -105,21 +117,29 @@ export class Tnt300EventDto {
   @IsOptional() @IsBoolean() isRetracted?: boolean;
   @RequiredDateTime() eventDateTime!: string;
   @OptionalDateTime() eventUpdatedDateTime?: string;
-  @IsOptional() @ValidateNested() @Type(() => Tnt300EventRoutingDto) eventRouting?: Tnt300EventRoutingDto;
-  @IsOptional() @ValidateNested() @Type(() => LocationDto) eventLocation?: LocationDto;
+  @IsOptional()
+  @NotArray()
+  @ValidateNested()
+  @Type(() => Tnt300EventRoutingDto)
+  eventRouting?: Tnt300EventRoutingDto;
+  @IsOptional() @NotArray() @ValidateNested() @Type(() => LocationDto) eventLocation?: LocationDto;
   @IsDefined()
+  @NotArray()
   @ValidateNested()
   @Type(() => Tnt300ClassificationDto)
   eventClassification!: Tnt300ClassificationDto;
   @IsOptional()
+  @NotArray()
   @ValidateNested()
   @Type(() => Tnt300ShipmentDetailsDto)
   shipmentDetails?: Tnt300ShipmentDetailsDto;
   @IsOptional()
+  @NotArray()
   @ValidateNested()
   @Type(() => Tnt300TransportDetailsDto)
   transportDetails?: Tnt300TransportDetailsDto;
   @IsOptional()
+  @NotArray()
   @ValidateNested()
   @Type(() => Tnt300EquipmentDetailsDto)
   equipmentDetails?: Tnt300EquipmentDetailsDto;

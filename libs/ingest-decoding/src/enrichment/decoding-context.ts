@@ -19,6 +19,42 @@ export interface SourceVessel {
   voyageNumber?: string;
 }
 
+// Ports and countries repeat from message to message; the directories build an entry per lookup.
+const MEMO_LIMIT = 20_000;
+const unLocodeNames = new WeakMap<ReferenceData, Map<string, string | null>>();
+const countryValidity = new WeakMap<ReferenceData, Map<string, boolean>>();
+
+function memo<K, V>(caches: WeakMap<ReferenceData, Map<K, V>>, data: ReferenceData): Map<K, V> {
+  let cache = caches.get(data);
+  if (cache === undefined || cache.size >= MEMO_LIMIT) {
+    // Bounded: a stream of made-up codes must not grow it without end.
+    cache = new Map();
+    caches.set(data, cache);
+  }
+  return cache;
+}
+
+/** The UN/LOCODE's name, null when the code is not in the reference data. */
+function unLocodeName(data: ReferenceData, code: string): string | null {
+  const cache = memo(unLocodeNames, data);
+  let name = cache.get(code);
+  if (name === undefined) {
+    name = data.unLocodes.lookup(code)?.name ?? null;
+    cache.set(code, name);
+  }
+  return name;
+}
+
+function isCountry(data: ReferenceData, alpha2: string): boolean {
+  const cache = memo(countryValidity, data);
+  let valid = cache.get(alpha2);
+  if (valid === undefined) {
+    valid = data.countries.isValid(alpha2);
+    cache.set(alpha2, valid);
+  }
+  return valid;
+}
+
 /** Collects anomalies (oddities that do not reject a message) while a decoder builds one canonical event. */
 export class DecodingContext {
   readonly anomalies: Anomaly[] = [];
@@ -34,11 +70,11 @@ export class DecodingContext {
       facilityCodeListProvider: source.facilityCodeListProvider,
     };
     if (source.unLocode) {
-      const entry = this.referenceData.unLocodes.lookup(source.unLocode);
-      location.known = entry !== undefined;
+      const name = unLocodeName(this.referenceData, source.unLocode);
+      location.known = name !== null;
       location.countryCode = source.unLocode.slice(0, 2);
-      location.name ??= entry?.name;
-      if (!entry) {
+      location.name ??= name ?? undefined;
+      if (name === null) {
         this.anomalies.push({
           code: ANOMALY_CODES.unknownUnLocode,
           path: `${path}.UNLocationCode`,
@@ -54,7 +90,7 @@ export class DecodingContext {
 
   /** Records UNKNOWN_COUNTRY when the code is not ISO 3166; returns whether it is known. */
   country(alpha2: string, path: string): boolean {
-    if (this.referenceData.countries.isValid(alpha2)) {
+    if (isCountry(this.referenceData, alpha2)) {
       return true;
     }
     this.anomalies.push({
@@ -108,13 +144,21 @@ export class DecodingContext {
 /** Drops undefined properties (deeply) so canonical JSON is stable and golden files stay readable. */
 export function withoutUndefined<T>(value: T): T {
   if (Array.isArray(value)) {
-    return value.map((item: unknown) => withoutUndefined(item)) as T;
+    const items = value as unknown[];
+    const out: unknown[] = new Array<unknown>(items.length);
+    for (let i = 0; i < items.length; i++) {
+      out[i] = withoutUndefined(items[i]);
+    }
+    return out as T;
   }
   if (value !== null && typeof value === 'object') {
+    const source = value as Record<string, unknown>;
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
+    // Own enumerable keys only: the decoders build these objects as literals.
+    for (const key of Object.keys(source)) {
+      const item = source[key];
       if (item !== undefined) {
-        out[key] = withoutUndefined(item);
+        out[key] = typeof item === 'object' && item !== null ? withoutUndefined(item) : item;
       }
     }
     return out as T;

@@ -1,6 +1,6 @@
 /**
  * Deepest nesting of arrays/objects in JSON text, stopping as soon as `limit` is exceeded. A linear scan
- * (strings and escapes skipped), so pathological input cannot overflow the stack the way JSON.parse can.
+ * (strings and escapes skipped) that needs no valid JSON: the guard uses it on text that does not parse.
  */
 export function jsonNestingDepth(text: string, limit = Number.POSITIVE_INFINITY): number {
   let depth = 0;

@@ -27,10 +27,44 @@ describe('guardRawRecord', () => {
     expect(result.ok ? undefined : result.error.code).toBe('record.too_large');
   });
 
-  it('survives a 100k-deep array without touching JSON.parse', () => {
-    const text = '['.repeat(100_000) + ']'.repeat(100_000);
+  it.each([
+    ['a 100k-deep array', '['.repeat(100_000) + ']'.repeat(100_000)],
+    ['a 100k-deep object', '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000)],
+    ['an unclosed 100k-deep array', '['.repeat(100_000)],
+    ['broken JSON 40 deep', '['.repeat(40) + '1,'],
+  ])('reports %s as too deep', (_name, text) => {
     const result = guardRawRecord(Buffer.from(text));
     expect(result.ok ? undefined : result.error.code).toBe('record.too_deep');
+  });
+
+  it.each([
+    '{}',
+    '{"a":[]}',
+    '{"a":[[1]]}',
+    '{"a":{"b":{}}}',
+    '{"a":{"b":{"c":1}}}',
+    '{"a":[{"b":"[[[[[["}]}',
+    '{"a":"\\"[[[[[","b":[{}]}',
+    '{"a":[1,[2,[3]]]}',
+    '{"a":{},"b":[[[]]]}',
+  ])('agrees with the text scan on the depth of %s', (text) => {
+    const result = guardRawRecord(Buffer.from(text), { maxDepth: 3 });
+    expect(result.ok).toBe(jsonNestingDepth(text) <= 3);
+    expect(result.ok ? 'ok' : result.error.code).toBe(jsonNestingDepth(text) <= 3 ? 'ok' : 'record.too_deep');
+  });
+
+  it('drops prototype-polluting keys however they are spelled, at any depth', () => {
+    const text =
+      '{"a":1,"\\u005f\\u005fproto\\u005f\\u005f":{"x":1},"constructor":{"y":1},' +
+      '"b":{"prototype":2,"c":[{"__proto__":{"z":1},"d":3}]}}';
+    const result = guardRawRecord(Buffer.from(text));
+    expect(result.ok ? result.message : undefined).toEqual({ a: 1, b: { c: [{ d: 3 }] } });
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('reads null properties as absent, and keeps null array elements to be reported', () => {
+    const result = guardRawRecord(Buffer.from('{"a":null,"b":{"c":null,"d":1},"e":[null,{"f":null}]}'));
+    expect(result.ok ? result.message : undefined).toEqual({ b: { d: 1 }, e: [null, {}] });
   });
 
   it('reports the parse error position', () => {

@@ -1,58 +1,15 @@
 import type { RejectionError } from '@chokepoint/contracts';
 import { plainToInstance, type ClassConstructor } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { REJECTION_CODES } from '../rejection-codes';
-
-const CONSTRAINT_CODES: Record<string, string> = {
-  isDefined: REJECTION_CODES.fieldRequired,
-  isNotEmpty: REJECTION_CODES.fieldRequired,
-  arrayNotEmpty: REJECTION_CODES.fieldLength,
-  isString: REJECTION_CODES.fieldType,
-  isNumber: REJECTION_CODES.fieldType,
-  isInt: REJECTION_CODES.fieldType,
-  isBoolean: REJECTION_CODES.fieldType,
-  isArray: REJECTION_CODES.fieldType,
-  isObject: REJECTION_CODES.fieldType,
-  nestedValidation: REJECTION_CODES.fieldType,
-  maxLength: REJECTION_CODES.fieldLength,
-  minLength: REJECTION_CODES.fieldLength,
-  isLength: REJECTION_CODES.fieldLength,
-  arrayMinSize: REJECTION_CODES.fieldLength,
-  arrayMaxSize: REJECTION_CODES.fieldLength,
-  matches: REJECTION_CODES.fieldFormat,
-  isIso8601: REJECTION_CODES.fieldFormat,
-  isISO8601: REJECTION_CODES.fieldFormat,
-  isDateString: REJECTION_CODES.fieldFormat,
-  isIn: REJECTION_CODES.fieldEnum,
-  isEnum: REJECTION_CODES.fieldEnum,
-  min: REJECTION_CODES.fieldRange,
-  max: REJECTION_CODES.fieldRange,
-  isPositive: REJECTION_CODES.fieldRange,
-};
-
-// A missing value fails every constraint on it; only "required" helps the sender.
-const PRECEDENCE = [REJECTION_CODES.fieldRequired, REJECTION_CODES.fieldType];
-
-function joinPath(parent: string, property: string): string {
-  if (/^\d+$/.test(property)) {
-    return `${parent}[${property}]`;
-  }
-  return parent === '' ? property : `${parent}.${property}`;
-}
+import { compiledValidationOf } from './compiled-validation';
+import { joinPath, pushConstraintErrors } from './constraint-errors';
 
 function collect(errors: ValidationError[], parent: string, out: RejectionError[]): void {
   for (const error of errors) {
     const path = joinPath(parent, error.property);
     const constraints = Object.entries(error.constraints ?? {});
     if (constraints.length > 0) {
-      const mapped = constraints.map(([name, message]) => ({
-        code: CONSTRAINT_CODES[name] ?? REJECTION_CODES.fieldInvalid,
-        message: message.replace(/^(each value in )?/, ''),
-      }));
-      const first = PRECEDENCE.map((code) => mapped.find((m) => m.code === code)).find(Boolean);
-      for (const m of first ? [first] : mapped) {
-        out.push({ path, code: m.code, message: `${path}: ${m.message}` });
-      }
+      pushConstraintErrors(path, constraints, out);
     }
     if (error.children && error.children.length > 0) {
       collect(error.children, path, out);
@@ -69,10 +26,21 @@ export function toRejectionErrors(errors: ValidationError[], pathPrefix = ''): R
 
 export type SourceValidationResult<T> = { ok: true; value: T } | { ok: false; errors: RejectionError[] };
 
-/** plainToInstance and validateSync always together: transform (normalise) then check. */
-export function validateSource<T extends object>(
+/**
+ * How a decoder checks a message against its class-validator classes. `compiled` (the default) runs the
+ * classes' decorators compiled into closures; `class-validator` runs plainToInstance and validateSync
+ * themselves, the reference the compiled path is tested against (libs/ingest-decoding/test).
+ */
+export const SOURCE_VALIDATORS = {
+  compiled: 'compiled',
+  classValidator: 'class-validator',
+} as const;
+export type SourceValidator = (typeof SOURCE_VALIDATORS)[keyof typeof SOURCE_VALIDATORS];
+
+/** The reference: plainToInstance and validateSync always together, transform (normalise) then check. */
+export function validateWithClassValidator<T extends object>(
   dto: ClassConstructor<T>,
-  plain: Record<string, unknown>,
+  plain: object,
   pathPrefix = '',
 ): SourceValidationResult<T> {
   const instance = plainToInstance(dto, plain);
@@ -81,4 +49,16 @@ export function validateSource<T extends object>(
     return { ok: false, errors: toRejectionErrors(errors, pathPrefix) };
   }
   return { ok: true, value: instance };
+}
+
+/** Transforms and validates a plain object against a class; errors carry source paths under `pathPrefix`. */
+export function validateSource<T extends object>(
+  dto: ClassConstructor<T>,
+  plain: object,
+  pathPrefix = '',
+  validator: SourceValidator = SOURCE_VALIDATORS.compiled,
+): SourceValidationResult<T> {
+  return validator === SOURCE_VALIDATORS.classValidator
+    ? validateWithClassValidator(dto, plain, pathPrefix)
+    : compiledValidationOf(dto).validate(plain, pathPrefix);
 }
