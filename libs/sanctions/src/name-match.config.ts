@@ -14,11 +14,5 @@ export const MIN_FUZZY_TOKEN_LENGTH = 4;
 /** Weight of a weak descriptor such as TRADING or GROUP, against ~1.5–8 for ordinary tokens. */
 export const WEAK_DESCRIPTOR_WEIGHT = 0.5;
 
-/**
- * Candidate generation skips the query's commonest tokens up to the weight that a name could miss
- * and still reach the threshold; this margin keeps the bound safe when list and query weights differ.
- */
-export const CANDIDATE_THRESHOLD_MARGIN = 0.15;
-
 /** Matched tokens needed before containment of one name in the other lifts the score. */
 export const MIN_TOKENS_FOR_CONTAINMENT = 2;

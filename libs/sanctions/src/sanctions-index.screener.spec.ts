@@ -77,6 +77,49 @@ describe('SanctionsIndex', () => {
     expect(index.screenImo(imo)).toEqual([]);
   });
 
+  describe('result cache', () => {
+    const uncached = new SanctionsIndex([un, operatorList], { cachedNames: 0, cachedTokens: 0 });
+    const queries = [
+      'Korea Yujong Shipping',
+      'Hai Phong Shipping Co Ltd',
+      'Bagdadi, Abu Bakr',
+      'Sea Princess',
+    ];
+
+    it('screens the same with and without caches, the first time and from the cache', () => {
+      const expected = queries.map((query) => uncached.screenName(query));
+      for (let sighting = 0; sighting < 3; sighting++) {
+        expect(queries.map((query) => index.screenName(query))).toEqual(expected);
+      }
+    });
+
+    it('shares the entry between spellings of the same normalised name', () => {
+      expect(index.screenName('korea yujong shipping co., ltd.')).toEqual(
+        index.screenName('KOREA YUJONG SHIPPING CO LTD'),
+      );
+    });
+
+    it('hands out hits the caller may change without changing the next answer', () => {
+      for (let sighting = 0; sighting < 3; sighting++) {
+        const [hit] = index.screenName('Sea Princess');
+        expect(hit?.score).toBe(1);
+        if (hit !== undefined) {
+          hit.score = 0;
+        }
+      }
+    });
+
+    it('screens at another threshold apart from the default', () => {
+      const loose = index.screenNameAt('Korea Yujong', 0.5);
+      expect(loose.length).toBeGreaterThanOrEqual(index.screenName('Korea Yujong').length);
+      expect(loose.every((hit) => hit.score >= 0.5)).toBe(true);
+    });
+
+    it('refuses a negative cache size', () => {
+      expect(() => new SanctionsIndex([un], { cachedNames: -1 })).toThrow(RangeError);
+    });
+  });
+
   it('refuses the same list twice', () => {
     expect(() => new SanctionsIndex([operatorList, operatorList])).toThrow('loaded twice');
   });

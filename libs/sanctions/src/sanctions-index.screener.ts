@@ -7,6 +7,15 @@ import type { SanctionsEntry, SanctionsList } from './sanctions-list.model';
 export interface SanctionsIndexOptions {
   /** Minimum name score for a hit; defaults to DEFAULT_NAME_MATCH_THRESHOLD. */
   threshold?: number;
+  /**
+   * Screened names whose result is kept, keyed by normalised name and threshold, from their second
+   * sighting (parties repeat a lot in real traffic; names seen once cost no cache entry). Defaults
+   * to DEFAULT_CACHED_QUERIES; 0 disables. The index never changes, so a cached result never goes
+   * stale: a new list version means a new index.
+   */
+  cachedNames?: number;
+  /** Name tokens whose list matches are kept, likewise; defaults to DEFAULT_CACHED_TOKENS, 0 disables. */
+  cachedTokens?: number;
 }
 
 interface OwnedEntry {
@@ -46,12 +55,20 @@ export class SanctionsIndex implements SanctionsScreener {
       }
     }
     this.listVersions = Object.freeze(versions);
-    this.names = new NameMatchIndex(indexed);
+    this.names = new NameMatchIndex(indexed, {
+      cachedQueries: options.cachedNames,
+      cachedTokens: options.cachedTokens,
+    });
   }
 
   /** Distinct normalised names indexed (primary names and aliases), for sizing and benchmarks. */
   get indexedNameCount(): number {
     return this.names.nameCount;
+  }
+
+  /** Distinct normalised tokens indexed, for sizing and benchmarks. */
+  get indexedTokenCount(): number {
+    return this.names.tokenCount;
   }
 
   screenName(name: string): SanctionsHit[] {
