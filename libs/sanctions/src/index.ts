@@ -6,6 +6,7 @@ export * from './party-name.normaliser';
 export * from './jaro-winkler.similarity';
 export * from './name-match.config';
 export * from './name-match.index';
+export * from './listed-name.splitter';
 export * from './lru.cache';
 export * from './sanctions-index.screener';
 export * from './evaluation/seeded-random';

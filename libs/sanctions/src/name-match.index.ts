@@ -22,6 +22,16 @@ import {
 export interface IndexedName {
   ownerId: number;
   display: string;
+  /**
+   * Only a query spelt the same once normalised (case, punctuation, legal forms) matches it, with
+   * score 1; no fuzzy lookup, no part of a longer query. For acronyms (see screeningNamesOf).
+   */
+  exact?: boolean;
+  /**
+   * Made from another name of the same owner (split at ";", or without its bracketed part): indexed,
+   * but its tokens do not count again in the weights, which stay those of the names as listed.
+   */
+  derived?: boolean;
 }
 
 export interface NameMatch {
@@ -41,6 +51,11 @@ export interface NameMatchIndexOptions {
 
 export const DEFAULT_CACHED_TOKENS = 50_000;
 export const DEFAULT_CACHED_QUERIES = 20_000;
+
+interface ExactName {
+  ownerId: number;
+  display: string;
+}
 
 interface CachedSearch {
   minScore: number;
@@ -263,6 +278,9 @@ export class NameMatchIndex {
   private readonly nameOwners: Int32Array;
   private readonly nameDisplays: string[];
   private readonly nameWeights: Float64Array;
+  // Exact-only names by normalised spelling (tokens joined by one space), and their most tokens.
+  private readonly exactNames = new Map<string, ExactName[]>();
+  private readonly exactMaxTokens: number = 0;
 
   private readonly tokenCache: LruCache<string, QueryToken>;
   private readonly queryCache: LruCache<string, CachedSearch>;
@@ -304,8 +322,22 @@ export class NameMatchIndex {
     const tokenStarts: number[] = [0];
     const flatTokens: number[] = [];
     const documentFrequency: number[] = [];
+    // Names per token and names in all, as listed (derived names left out): what the weights count.
+    const listedFrequency: number[] = [];
+    let listedNames = 0;
     const seenForOwner = new Map<number, Set<string>>();
-    for (const { ownerId, display } of names) {
+    for (const { ownerId, display, exact, derived } of names) {
+      if (exact === true) {
+        const spellings = withoutDroppedWords(tokenise(display));
+        const key = spellings.join(' ');
+        const same = this.exactNames.get(key) ?? [];
+        if (spellings.length > 0 && !same.some((name) => name.ownerId === ownerId)) {
+          same.push({ ownerId, display });
+          this.exactNames.set(key, same);
+          this.exactMaxTokens = Math.max(this.exactMaxTokens, spellings.length);
+        }
+        continue;
+      }
       const tokens = normaliseNameTokens(display);
       if (tokens.length === 0) {
         continue;
@@ -323,9 +355,13 @@ export class NameMatchIndex {
         const tokenId = this.internToken(token);
         if (flatTokens.indexOf(tokenId, first) < 0) {
           documentFrequency[tokenId] = (documentFrequency[tokenId] ?? 0) + 1;
+          if (derived !== true) {
+            listedFrequency[tokenId] = (listedFrequency[tokenId] ?? 0) + 1;
+          }
         }
         flatTokens.push(tokenId);
       }
+      listedNames += derived === true ? 0 : 1;
       tokenStarts.push(flatTokens.length);
       owners.push(ownerId);
       displays.push(display);
@@ -341,9 +377,11 @@ export class NameMatchIndex {
     this.nameTokenStart = Int32Array.from(tokenStarts);
     this.nameTokens = Int32Array.from(flatTokens);
 
-    const weightBase = Math.max(1, nameCount);
+    const weightBase = Math.max(1, listedNames);
     this.tokenWeights = Float64Array.from(this.tokenTexts, (token, tokenId) =>
-      WEAK_TOKENS.has(token) ? WEAK_WEIGHT : Math.log(1 + weightBase / (documentFrequency[tokenId] ?? 1)),
+      WEAK_TOKENS.has(token)
+        ? WEAK_WEIGHT
+        : Math.log(1 + weightBase / Math.max(1, listedFrequency[tokenId] ?? 1)),
     );
     this.unknownTokenWeight = Math.log(1 + weightBase);
     this.nameWeights = new Float64Array(nameCount);
@@ -398,8 +436,18 @@ export class NameMatchIndex {
     this.knownSimilarities = Float64Array.from(knownSimilarities);
   }
 
+  /** Names scored fuzzily (exact-only names not counted). */
   get nameCount(): number {
     return this.nameOwners.length;
+  }
+
+  /** Exact-only names (acronyms), counted once per spelling and owner. */
+  get exactNameCount(): number {
+    let count = 0;
+    for (const names of this.exactNames.values()) {
+      count += names.length;
+    }
+    return count;
   }
 
   get tokenCount(): number {
@@ -413,7 +461,7 @@ export class NameMatchIndex {
       return [];
     }
     if (this.queryCache.capacity === 0) {
-      return this.searchTokens(spellings, minScore);
+      return this.withExactMatches(spellings, this.searchTokens(spellings, minScore), minScore);
     }
     // Keyed by the normalised name; an entry for another threshold is simply replaced.
     const key = spellings.length === 1 ? (spellings[0] ?? '') : spellings.join(' ');
@@ -421,7 +469,7 @@ export class NameMatchIndex {
     if (cached !== undefined && cached.minScore === minScore) {
       return cached.matches.length === 0 ? [] : cached.matches.slice();
     }
-    const matches = this.searchTokens(spellings, minScore);
+    const matches = this.withExactMatches(spellings, this.searchTokens(spellings, minScore), minScore);
     if (cached !== undefined || this.querySeen.offer(key)) {
       this.queryCache.set(key, {
         minScore,
@@ -569,7 +617,35 @@ export class NameMatchIndex {
         best.offer(this.nameOwners[nameId] ?? 0, nameId, this.nameDisplays[nameId] ?? '', score);
       }
     }
-    return best.matches();
+    return this.withExactMatches(spellings, best.matches(), minScore);
+  }
+
+  /**
+   * Adds the owners of an exact-only name spelt as the query, at score 1, to the fuzzy matches
+   * (best first, then by owner). An owner already matched fuzzily at 1 keeps its name.
+   */
+  private withExactMatches(
+    spellings: readonly string[],
+    matches: NameMatch[],
+    minScore: number,
+  ): NameMatch[] {
+    if (spellings.length > this.exactMaxTokens || minScore > 1) {
+      return matches;
+    }
+    const exact = this.exactNames.get(spellings.length === 1 ? (spellings[0] ?? '') : spellings.join(' '));
+    if (exact === undefined) {
+      return matches;
+    }
+    const merged = matches.slice();
+    for (const { ownerId, display } of exact) {
+      const at = merged.findIndex((match) => match.ownerId === ownerId);
+      if (at < 0) {
+        merged.push({ ownerId, display, score: 1 });
+      } else if ((merged[at]?.score ?? 0) < 1) {
+        merged[at] = { ownerId, display, score: 1 };
+      }
+    }
+    return merged.sort((a, b) => b.score - a.score || a.ownerId - b.ownerId);
   }
 
   /** First posting of the token whose name weighs at least `weight` (postings are sorted by it). */

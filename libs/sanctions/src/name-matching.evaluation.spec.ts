@@ -65,7 +65,7 @@ describe('name matching evaluation (seeded)', () => {
     expect(atThreshold?.falseHitRate).toBeLessThanOrEqual(0.01);
   });
 
-  it.each(['NONE', 'SWAPPED_ORDER', 'CASE_AND_PUNCTUATION', 'LEGAL_FORM'])(
+  it.each(['NONE', 'SWAPPED_ORDER', 'CASE_AND_PUNCTUATION', 'LEGAL_FORM', 'ACRONYM_DROPPED'])(
     'finds every %s variant',
     (kind) => {
       expect(report.recallByKind[kind]?.recall).toBe(1);

@@ -2,9 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   canonicalToken,
+  legalFormOf,
+  LEGAL_FORM_WORDS,
+  meaningfulTokens,
+  MISSPELT_LEGAL_FORMS,
   normaliseName,
   SPELLINGS_BY_CANONICAL_TOKEN,
   tokeniseName,
+  WEAK_DESCRIPTOR_WORDS,
 } from './party-name.normaliser';
 import { parseUnConsolidatedList } from './un-consolidated-list.loader';
 
@@ -154,6 +159,58 @@ describe('party name normalisation', () => {
 
   it('keeps legal-form words when nothing else is left', () => {
     expect(normaliseName('CO LTD')).toEqual(['CO', 'LTD']);
+  });
+
+  it.each([
+    ['SABALAN COMANY', ['SABALAN']],
+    ['CHONGCHONGANG SHIPPING CMPANY', ['CHONGCHONGANG', 'SHIPPING']],
+    ['SAHAND ALUMINUM PARTS INDUSTRIAL COMPAY', ['SAHAND', 'ALUMINUM', 'PARTS', 'INDUSTRIAL']],
+    ['Hunjin Trading Comapny Limted', ['HUNJIN', 'TRADING']],
+    ['OCEAN MARITIME MANAGEMENT COMPANNY, LIMITD', ['OCEAN', 'MARITIME', 'MANAGEMENT']],
+    ['KOREA TAESONG TRADING CORPORATON', ['KOREA', 'TAESONG', 'TRADING']],
+    ['ACME INCORPORTED', ['ACME']],
+  ])('drops a legal form misspelt by one letter: %j', (raw, expected) => {
+    expect(meaningfulTokens(tokeniseName(raw))).toEqual(expected);
+  });
+
+  it.each([
+    // Two edits or more from a legal form.
+    ['COMPAGNIE AERIENNE', ['COMPAGNIE', 'AERIENNE']],
+    ['CAMPANIA LIMASSOL', ['CAMPANIA', 'LIMASSOL']],
+    ['CORPORAL HOLDINGS', ['CORPORAL', 'HOLDINGS']],
+    // Short legal forms only as written: one edit from CORP or INC is a word.
+    ['CORK INK', ['CORK', 'INK']],
+    // One edit from a weak descriptor is a real place (KOLDING, CHIPPING): not folded.
+    ['KOLDING CHIPPING', ['KOLDING', 'CHIPPING']],
+  ])('keeps real name tokens near a legal form: %j', (raw, expected) => {
+    expect(meaningfulTokens(tokeniseName(raw))).toEqual(expected);
+  });
+
+  it.each([
+    ['COMANY', 'COMPANY'],
+    ['CMPANY', 'COMPANY'],
+    ['COMAPNY', 'COMPANY'],
+    ['COMPANYY', 'COMPANY'],
+    ['LIMTED', 'LIMITED'],
+    ['CORPORATON', 'CORPORATION'],
+    ['LTD', 'LTD'],
+  ])('reads %s as the legal form %s', (token, form) => {
+    expect(legalFormOf(token)).toBe(form);
+  });
+
+  it('misspells only long legal forms, and never into another legal form or a weak descriptor', () => {
+    expect(new Set(MISSPELT_LEGAL_FORMS.values())).toEqual(
+      new Set(['LIMITED', 'COMPANY', 'CORPORATION', 'INCORPORATED']),
+    );
+    const clashes = [...MISSPELT_LEGAL_FORMS.keys()].filter(
+      (misspelt) => LEGAL_FORM_WORDS.has(misspelt) || WEAK_DESCRIPTOR_WORDS.has(misspelt),
+    );
+    expect(clashes).toEqual([]);
+  });
+
+  it('finds no misspelt legal form among the tokens of the UN list', () => {
+    const listTokens = listNames.flatMap((name) => tokeniseName(name));
+    expect(listTokens.filter((token) => MISSPELT_LEGAL_FORMS.has(token))).toEqual([]);
   });
 
   it('keeps weak descriptors such as TRADING', () => {

@@ -51,6 +51,61 @@ export const LEGAL_FORM_WORDS: ReadonlySet<string> = new Set([
   'KFT',
 ]);
 
+/** Legal forms this long are recognised with one slip ("COMANY", "LIMTED"); shorter ones only as written. */
+export const MIN_MISSPELT_LEGAL_FORM_LENGTH = 5;
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** Every spelling one edit (insertion, deletion, substitution, adjacent transposition) from `word`. */
+function oneEditAway(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    for (const letter of ALPHABET) {
+      out.push(head + letter + word.slice(i));
+      if (i < word.length) {
+        out.push(head + letter + word.slice(i + 1));
+      }
+    }
+    if (i < word.length) {
+      out.push(head + word.slice(i + 1));
+    }
+    if (i + 1 < word.length) {
+      out.push(head + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2));
+    }
+  }
+  return out;
+}
+
+/**
+ * Misspelt long legal forms, each to the form it stands for. Left in, "SABALAN COMANY" carries COMANY
+ * as a name token at full weight and misses SABALAN COMPANY entirely. Only LIMITED, COMPANY,
+ * CORPORATION and INCORPORATED are long enough: one edit from them lands on no list token and on
+ * three of 110,963 real place, port and vessel names (Compans, Capraia e Limite, Limite sull'Arno),
+ * where dropping the word changes no result. Weak descriptors are not folded this way: one edit
+ * from HOLDING or SHIPPING is KOLDING or CHIPPING, real places; they match misspelt through the
+ * fuzzy token lookup at their small weight anyway.
+ */
+export const MISSPELT_LEGAL_FORMS: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (const form of LEGAL_FORM_WORDS) {
+    if (form.length < MIN_MISSPELT_LEGAL_FORM_LENGTH) {
+      continue;
+    }
+    for (const misspelt of oneEditAway(form)) {
+      if (!LEGAL_FORM_WORDS.has(misspelt) && !map.has(misspelt)) {
+        map.set(misspelt, form);
+      }
+    }
+  }
+  return map;
+})();
+
+/** The legal form a token is, or is a one-slip misspelling of (long forms only); undefined otherwise. */
+export function legalFormOf(token: string): string | undefined {
+  return LEGAL_FORM_WORDS.has(token) ? token : MISSPELT_LEGAL_FORMS.get(token);
+}
+
 /**
  * Descriptors that are part of a trading name but carry little identity ("TRADING", "GROUP",
  * "INTERNATIONAL"). Removing them would let "KOREA MINING" match "KOREA MINING DEVELOPMENT TRADING";
@@ -391,9 +446,17 @@ export function normaliseNameTokens(raw: string): NameToken[] {
   }));
 }
 
-const DROPPED_WORDS: ReadonlySet<string> = new Set([...LEGAL_FORM_WORDS, ...STOP_WORDS]);
+// One set, so a misspelt legal form costs a query nothing more than a correct one.
+const DROPPED_WORDS: ReadonlySet<string> = new Set([
+  ...LEGAL_FORM_WORDS,
+  ...MISSPELT_LEGAL_FORMS.keys(),
+  ...STOP_WORDS,
+]);
 
-/** Tokens without legal forms and function words, or all of them when nothing else is left. */
+/**
+ * Tokens without legal forms (also misspelt long ones) and function words, or all of them when
+ * nothing else is left.
+ */
 export function meaningfulTokens(tokens: readonly string[]): readonly string[] {
   let kept: string[] | undefined;
   for (let i = 0; i < tokens.length; i++) {

@@ -40,6 +40,55 @@ describe('SanctionsIndex', () => {
     expect(hit?.score).toBeGreaterThanOrEqual(index.threshold);
   });
 
+  describe('names as bills of lading write them', () => {
+    // The score PARTY_SANCTIONED holds at in the VN rule pack (libs/engine/rule-packs, sanctions.minScore).
+    const packMinScore = 0.85;
+
+    it.each([
+      // The list's bracketed acronym left out: 0.84 and 0.846 against the full name before.
+      ['DOOSTAN INTERNATIONAL COMPANY', 'IRe.013', 'DOOSTAN INTERNATIONAL COMPANY', 1],
+      ['ARMAMENT INDUSTRIES GROUP', 'IRe.005', 'ARMAMENT INDUSTRIES GROUP', 1],
+      ['SPECIAL INDUSTRIES GROUP', 'IRe.073', 'SPECIAL INDUSTRIES GROUP', 1],
+      ['Doostan International Company (DICO)', 'IRe.013', 'DOOSTAN INTERNATIONAL COMPANY (DICO)', 1],
+      // A misspelt legal form: no hit at all, and 0.84, before.
+      ['SABALAN COMANY', 'IRe.058', 'SABALAN COMPANY', 1],
+      ['CHONGCHONGANG SHIPPING CMPANY', 'KPe.022', 'CHONGCHONGANG SHIPPING COMPANY', 1],
+      // Both, and a typo in the name on top (the quality report's misses).
+      ['SAHAND ALUMINUM PARTS INDUSTRIAL COMPAY', 'IRe.061', 'SAHAND ALUMINUM PARTS INDUSTRIAL COMPANY', 1],
+      ['DOOSOAN INTERNATIONAL COMPANY', 'IRe.013', 'DOOSTAN INTERNATIONAL COMPANY', 0.865],
+      // The acronym alone, spelt as listed.
+      ['DICO', 'IRe.013', 'DICO', 1],
+      ['d.i.c.o. ltd', 'IRe.013', 'DICO', 1],
+      ['Sapico', 'IRe.061', 'SAPICO', 1],
+    ])('%j hits %s through %j with %d', (query, reference, matchedName, score) => {
+      const hit = index.screenName(query).find((candidate) => candidate.entryReference === reference);
+      expect(hit).toMatchObject({ matchedName, score, matchedOn: 'NAME' });
+      expect(hit?.score).toBeGreaterThanOrEqual(packMinScore);
+    });
+
+    it.each(['DISCO', 'DICOS', 'SAPICA', 'DICO TRADING', 'SIG SAUER'])(
+      '%j is clean: an acronym matches only as written',
+      (query) => {
+        expect(index.screenName(query)).toEqual([]);
+      },
+    );
+
+    it('finds every UN entity with a bracketed part under its name without it, at score 1', () => {
+      const bracketed = un.entries.filter((entry) => /\(.*\)/.test(entry.name));
+      const missed = bracketed.flatMap((entry) =>
+        entry.name
+          .split(';')
+          .map((name) => name.replace(/\s*\([^()]*\)\s*/g, ' ').trim())
+          .filter(
+            (name) =>
+              index.screenName(name).find((hit) => hit.entryReference === entry.reference)?.score !== 1,
+          ),
+      );
+      expect(bracketed.length).toBeGreaterThan(50);
+      expect(missed).toEqual([]);
+    });
+  });
+
   it.each([
     'ALASKAN EXPLORER',
     'Hai Phong Shipping Co Ltd',

@@ -1,5 +1,6 @@
 import type { SanctionsHit, SanctionsScreener } from '@chokepoint/contracts';
 import { normaliseImoNumber } from './imo-number.extractor';
+import { screeningNamesOfEntry } from './listed-name.splitter';
 import { DEFAULT_NAME_MATCH_THRESHOLD } from './name-match.config';
 import { NameMatchIndex, type IndexedName } from './name-match.index';
 import type { SanctionsEntry, SanctionsList } from './sanctions-list.model';
@@ -43,9 +44,9 @@ export class SanctionsIndex implements SanctionsScreener {
       for (const entry of list.entries) {
         const ownerId = this.owners.length;
         this.owners.push({ listId: list.listId, entry });
-        indexed.push({ ownerId, display: entry.name });
-        for (const alias of entry.aliases) {
-          indexed.push({ ownerId, display: alias.name });
+        // Names as listed, then each without its bracketed part and a bracketed acronym (exact only).
+        for (const { display, exact, derived } of screeningNamesOfEntry(entry)) {
+          indexed.push({ ownerId, display, exact, derived });
         }
         for (const imo of entry.imoNumbers) {
           const owners = this.ownersByImo.get(imo) ?? [];
@@ -61,9 +62,17 @@ export class SanctionsIndex implements SanctionsScreener {
     });
   }
 
-  /** Distinct normalised names indexed (primary names and aliases), for sizing and benchmarks. */
+  /**
+   * Distinct normalised names indexed for fuzzy matching (primary names, aliases, and both without
+   * a bracketed part), for sizing and benchmarks.
+   */
   get indexedNameCount(): number {
     return this.names.nameCount;
+  }
+
+  /** Bracketed acronyms screened as exact-only names ("DICO" of "DOOSTAN INTERNATIONAL COMPANY (DICO)"). */
+  get indexedAcronymCount(): number {
+    return this.names.exactNameCount;
   }
 
   /** Distinct normalised tokens indexed, for sizing and benchmarks. */

@@ -28,6 +28,8 @@ export interface EvaluationReport {
   sweep: ThresholdResult[];
   /** At the threshold asked for. */
   recallByKind: Record<string, { cases: number; recall: number }>;
+  /** Recall per perturbation kind at each threshold of the sweep, in sweep order. */
+  recallByKindSweep: Record<string, number[]>;
   falseHitRateBySource: Record<string, { cases: number; falseHitRate: number }>;
   misses: PositiveCase[];
   falseHits: Array<NegativeCase & { matchedName: string; score: number }>;
@@ -141,13 +143,14 @@ export function evaluateMatching(
     falseHitRate: rate(negativeScores.filter((score) => score >= threshold).length, negatives.length),
   }));
   const recallByKind: EvaluationReport['recallByKind'] = {};
+  const recallByKindSweep: EvaluationReport['recallByKindSweep'] = {};
   const kinds = new Set(positives.map((positive) => positive.kind));
   for (const kind of kinds) {
     const scores = positiveScores.filter((_, i) => positives[i]?.kind === kind);
-    recallByKind[kind] = {
-      cases: scores.length,
-      recall: rate(scores.filter((score) => score >= chosenThreshold).length, scores.length),
-    };
+    const recallAt = (threshold: number): number =>
+      rate(scores.filter((score) => score >= threshold).length, scores.length);
+    recallByKind[kind] = { cases: scores.length, recall: recallAt(chosenThreshold) };
+    recallByKindSweep[kind] = sweep.map(({ threshold }) => recallAt(threshold));
   }
   const falseHitRateBySource: EvaluationReport['falseHitRateBySource'] = {};
   for (const source of new Set(negatives.map((negative) => negative.source))) {
@@ -162,6 +165,7 @@ export function evaluateMatching(
     negatives: negatives.length,
     sweep,
     recallByKind,
+    recallByKindSweep,
     falseHitRateBySource,
     misses: positives.filter((_, i) => (positiveScores[i] ?? 0) < chosenThreshold),
     falseHits: negatives.flatMap((negative, i) => {

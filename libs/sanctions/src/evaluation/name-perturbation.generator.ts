@@ -12,10 +12,15 @@ export const PERTURBATION_KINDS = [
   'LEGAL_FORM',
   'CASE_AND_PUNCTUATION',
   'TYPO_AND_SWAP',
+  // Last, and drawing no random numbers, so adding it left every other case of a seeded run as it was.
+  'ACRONYM_DROPPED',
 ] as const;
 export type PerturbationKind = (typeof PERTURBATION_KINDS)[number];
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+// A parenthesised part of a list name: "(DICO)", "(INDONESIA)".
+const PARENTHESISED = /\s*\([^()]*\)\s*/g;
 
 // How the same name is spelt by different clerks: [pattern, replacement] rewrites on upper-case text.
 const SPELLING_VARIANTS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -169,6 +174,11 @@ export function perturbName(name: string, kind: PerturbationKind, random: Seeded
     case 'TYPO_AND_SWAP': {
       const swapped = perturbName(name, 'SWAPPED_ORDER', random);
       return swapped === undefined ? undefined : typo(swapped, 'SUB', random);
+    }
+    case 'ACRONYM_DROPPED': {
+      // Bills of lading leave out the list's "(DICO)" or "(INDONESIA)".
+      const without = name.replace(PARENTHESISED, ' ').replace(/\s+/g, ' ').trim();
+      return without === name || !/\p{L}/u.test(without) ? undefined : without;
     }
   }
 }
