@@ -2,9 +2,36 @@ import { Module } from '@nestjs/common';
 import { EnvironmentModule } from '@chokepoint/config';
 import { ALL_TOPICS } from '@chokepoint/contracts';
 import { KafkaModule } from '@chokepoint/kafka';
-import { PersistenceModule } from '@chokepoint/persistence';
-import { HealthModule } from '@chokepoint/service-runtime';
+import {
+  AdvisoryLockRepository,
+  ConsignmentLinkRepository,
+  ConsignmentRepository,
+  DecisionRepository,
+  JoiningRepository,
+  OfficerActionRepository,
+  OutboxRepository,
+  PendingMovementRepository,
+  PersistenceModule,
+  ProcessedEventRepository,
+  ScreeningTimerRepository,
+} from '@chokepoint/persistence';
+import { HealthModule, MetricsModule } from '@chokepoint/service-runtime';
+import { ApplyCanonicalEventsUseCase } from './canonical-events/apply-canonical-events.usecase';
+import { CanonicalEventsConsumer } from './canonical-events/canonical-events.consumer';
+import { Clock, SystemClock } from './clock/clock';
 import { ScreeningEnvironment } from './config/screening.environment';
+import { ConsignmentStore } from './consignments/consignment.store';
+import { ScreeningUnitOfWork } from './consignments/screening-unit-of-work';
+import { HousekeepingService } from './housekeeping/housekeeping.service';
+import { ScreeningMetrics } from './metrics/screening.metrics';
+import { OfficerDecisionsController } from './officer-decisions/officer-decisions.controller';
+import { RecordOfficerDecisionUseCase } from './officer-decisions/record-officer-decision.usecase';
+import { OutboxRelayService } from './outbox/outbox-relay.service';
+import { RuleSetController } from './rule-set/rule-set.controller';
+import { RuleSetService } from './rule-set/rule-set.service';
+import { ServiceTokenGuard } from './service-token/service-token.guard';
+import { FireDueTimersUseCase } from './timers/fire-due-timers.usecase';
+import { TimerPollerService } from './timers/timer-poller.service';
 
 @Module({
   imports: [
@@ -27,6 +54,36 @@ import { ScreeningEnvironment } from './config/screening.environment';
       topics: ALL_TOPICS,
     }),
     HealthModule,
+    MetricsModule.forRoot({ service: 'screening' }),
+  ],
+  controllers: [OfficerDecisionsController, RuleSetController],
+  providers: [
+    { provide: Clock, useClass: SystemClock },
+    // Repositories: stateless SQL over the caller's transaction.
+    AdvisoryLockRepository,
+    ConsignmentRepository,
+    ConsignmentLinkRepository,
+    PendingMovementRepository,
+    ScreeningTimerRepository,
+    DecisionRepository,
+    JoiningRepository,
+    OutboxRepository,
+    ProcessedEventRepository,
+    OfficerActionRepository,
+    // The durable world and what it screens with.
+    ScreeningMetrics,
+    RuleSetService,
+    ScreeningUnitOfWork,
+    ConsignmentStore,
+    // Use cases and the adapters that drive them.
+    ApplyCanonicalEventsUseCase,
+    CanonicalEventsConsumer,
+    FireDueTimersUseCase,
+    TimerPollerService,
+    RecordOfficerDecisionUseCase,
+    ServiceTokenGuard,
+    OutboxRelayService,
+    HousekeepingService,
   ],
 })
 export class ScreeningModule {}

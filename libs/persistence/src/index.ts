@@ -3,3 +3,4 @@ export * from './entities';
 export * from './migrations';
 export * from './persistence.module';
 export * from './processed-events/processed-event.entity';
+export * from './screening';

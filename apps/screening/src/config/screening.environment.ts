@@ -1,9 +1,178 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { join } from 'node:path';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  Validate,
+  ValidateIf,
+  type ValidationArguments,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { CommonEnvironment } from '@chokepoint/config';
+import { Topics } from '@chokepoint/contracts';
+import { DEFAULT_RULE_PACK_PATH } from '@chokepoint/engine';
+
+/** The UN list shipped with the sources (an old snapshot: fine for development, not for live use). */
+export const DEFAULT_SANCTIONS_SOURCE = join(
+  __dirname,
+  '..',
+  '..',
+  '..',
+  '..',
+  'libs',
+  'sanctions',
+  'data',
+  'consolidated_2018-10-29.xml',
+);
+
+/** Same dev default the ops app presents outside production; production must set its own. */
+export const DEV_SCREENING_SERVICE_TOKEN = 'dev-only-screening-service-token-change-me';
+
+@ValidatorConstraint({ name: 'notTheDevTokenInProduction' })
+class NotTheDevTokenInProduction implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    return (
+      (args.object as ScreeningEnvironment).NODE_ENV !== 'production' || value !== DEV_SCREENING_SERVICE_TOKEN
+    );
+  }
+
+  defaultMessage(): string {
+    return 'SCREENING_SERVICE_TOKEN must not be the development default in production';
+  }
+}
+
+const TOPIC = /^[A-Za-z0-9._-]{1,249}$/;
 
 export class ScreeningEnvironment extends CommonEnvironment {
   @IsInt()
   @Min(1)
   @Max(65535)
   HTTP_PORT: number = 3002;
+
+  /** Rule pack file; watched, and reloaded on change or POST /admin/reload. */
+  @IsString()
+  @IsNotEmpty()
+  RULE_PACK_PATH: string = DEFAULT_RULE_PACK_PATH;
+
+  /**
+   * Comma-separated sanctions lists in the UN consolidated XML format: files or http(s) URLs, each
+   * optionally prefixed with its list id (`eu-list=https://…`; default id un-sc-consolidated).
+   */
+  @IsString()
+  @IsNotEmpty()
+  SANCTIONS_SOURCES: string = DEFAULT_SANCTIONS_SOURCE;
+
+  /** Bearer token the ops app presents on /internal and /admin; required in production. */
+  @ValidateIf(
+    (env: ScreeningEnvironment) => env.NODE_ENV === 'production' || env.SCREENING_SERVICE_TOKEN !== undefined,
+  )
+  @IsDefined({ message: 'SCREENING_SERVICE_TOKEN is required when NODE_ENV=production' })
+  @IsString()
+  @MinLength(24)
+  @Validate(NotTheDevTokenInProduction)
+  SCREENING_SERVICE_TOKEN?: string;
+
+  @IsString()
+  @IsNotEmpty()
+  SCREENING_CONSUMER_GROUP: string = 'chokepoint-screening';
+
+  @Matches(TOPIC)
+  CANONICAL_EVENTS_TOPIC: string = Topics.canonicalEvents;
+
+  @Matches(TOPIC)
+  DECISIONS_TOPIC: string = Topics.decisions;
+
+  @Matches(TOPIC)
+  DEAD_LETTER_TOPIC: string = Topics.deadLetter;
+
+  /**
+   * `essential` checks the shape screening relies on (ingest validated the full contract already);
+   * `full` runs the contract's class-validator rules again, at several times the engine's cost per event.
+   */
+  @IsIn(['essential', 'full'])
+  SCREENING_CANONICAL_VALIDATION: 'essential' | 'full' = 'essential';
+
+  /** Canonical events applied per database transaction. */
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  SCREENING_CHUNK_SIZE: number = 500;
+
+  /** Partitions processed at once by one instance (each in its own transaction). */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  SCREENING_PARTITIONS_CONCURRENCY: number = 6;
+
+  /**
+   * Advisory lock ids contested joining keys hash into: at most this many locks per transaction.
+   * Instances × SCREENING_PARTITIONS_CONCURRENCY × this must stay well inside PostgreSQL's lock table
+   * (max_locks_per_transaction × max_connections, 6,400 by default).
+   */
+  @IsInt()
+  @Min(1)
+  @Max(65_536)
+  SCREENING_JOIN_LOCK_BUCKETS: number = 256;
+
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  OUTBOX_BATCH_SIZE: number = 500;
+
+  /** Relay's fallback poll while idle; commits wake it at once through NOTIFY. */
+  @IsInt()
+  @Min(5)
+  @Max(60_000)
+  OUTBOX_IDLE_POLL_MS: number = 500;
+
+  /** How often a standby instance tries to become the relay. */
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  OUTBOX_STANDBY_RETRY_MS: number = 2_000;
+
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  TIMER_POLL_INTERVAL_MS: number = 1_000;
+
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  TIMER_BATCH_SIZE: number = 100;
+
+  @IsIn(['true', 'false'])
+  RULES_WATCH: 'true' | 'false' = 'true';
+
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  RULES_WATCH_DEBOUNCE_MS: number = 500;
+
+  @IsInt()
+  @Min(1)
+  @Max(24 * 365)
+  OUTBOX_RETENTION_HOURS: number = 72;
+
+  /** Parked movements past the rule pack's limit are dropped once parked at least this long (wall clock). */
+  @IsInt()
+  @Min(0)
+  @Max(24 * 365)
+  PENDING_MOVEMENT_GRACE_HOURS: number = 24;
+
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
+  HOUSEKEEPING_INTERVAL_MS: number = 60_000;
+}
+
+export function serviceToken(env: ScreeningEnvironment): string {
+  return env.SCREENING_SERVICE_TOKEN ?? DEV_SCREENING_SERVICE_TOKEN;
 }

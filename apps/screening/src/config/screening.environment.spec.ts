@@ -1,0 +1,28 @@
+import { EnvironmentError, validateEnvironment } from '@chokepoint/config';
+import { DEV_SCREENING_SERVICE_TOKEN, ScreeningEnvironment } from './screening.environment';
+
+describe('ScreeningEnvironment', () => {
+  it('runs outside production without a service token', () => {
+    expect(
+      validateEnvironment(ScreeningEnvironment, { NODE_ENV: 'development' }).SCREENING_SERVICE_TOKEN,
+    ).toBeUndefined();
+  });
+
+  it.each([
+    ['no token', {}],
+    ['a short token', { SCREENING_SERVICE_TOKEN: 'short' }],
+    ['the development default', { SCREENING_SERVICE_TOKEN: DEV_SCREENING_SERVICE_TOKEN }],
+  ])('refuses to start in production with %s', (_name, raw) => {
+    expect(() => validateEnvironment(ScreeningEnvironment, { NODE_ENV: 'production', ...raw })).toThrow(
+      EnvironmentError,
+    );
+  });
+
+  it('starts in production with a token of its own', () => {
+    const env = validateEnvironment(ScreeningEnvironment, {
+      NODE_ENV: 'production',
+      SCREENING_SERVICE_TOKEN: 'a-long-enough-production-token-xyz',
+    });
+    expect(env.SCREENING_SERVICE_TOKEN).toBe('a-long-enough-production-token-xyz');
+  });
+});

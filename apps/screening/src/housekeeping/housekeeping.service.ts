@@ -1,0 +1,84 @@
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { OutboxRepository, PendingMovementRepository, type SqlExecutor } from '@chokepoint/persistence';
+import { Clock } from '../clock/clock';
+import { ScreeningEnvironment } from '../config/screening.environment';
+import { ScreeningUnitOfWork } from '../consignments/screening-unit-of-work';
+
+const BATCH = 5_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * Keeps the bookkeeping tables from growing without bound: published outbox rows past their retention,
+ * and parked movements whose manifest never came. Every instance may run it;
+ * the deletes are idempotent and go in small batches so they never hold locks for long.
+ */
+@Injectable()
+export class HousekeepingService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Housekeeping');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly unitOfWork: ScreeningUnitOfWork,
+    private readonly outbox: OutboxRepository,
+    private readonly pending: PendingMovementRepository,
+    private readonly clock: Clock,
+    private readonly env: ScreeningEnvironment,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.running = this.running.then(async () => {
+        await this.sweep();
+      });
+    }, this.env.HOUSEKEEPING_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  async sweep(): Promise<{ outbox: number; pending: number }> {
+    const nowMs = this.clock.now().getTime();
+    try {
+      const outbox = await this.drain((sql) =>
+        this.outbox.purgePublished(sql, new Date(nowMs - this.env.OUTBOX_RETENTION_HOURS * HOUR_MS), BATCH),
+      );
+      const pending = await this.drain((sql) =>
+        this.pending.purgeExpired(
+          sql,
+          new Date(nowMs),
+          new Date(nowMs - this.env.PENDING_MOVEMENT_GRACE_HOURS * HOUR_MS),
+          BATCH,
+        ),
+      );
+      if (outbox + pending > 0) {
+        this.logger.log(`removed ${outbox} published outbox rows and ${pending} expired parked movements`);
+      }
+      return { outbox, pending };
+    } catch (error) {
+      this.logger.warn(
+        `housekeeping failed, next round retries: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return { outbox: 0, pending: 0 };
+    }
+  }
+
+  private async drain(purge: (sql: SqlExecutor) => Promise<number>): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const removed = await this.unitOfWork.run('housekeeping', purge);
+      total += removed;
+      if (removed < BATCH) {
+        return total;
+      }
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import { Client } from 'pg';
+import { runMigrations } from '@chokepoint/persistence';
+
+/**
+ * A PostgreSQL database of a test's own on the shared server, migrated like a deployment: screening
+ * instances others run against the shared database (relay, timers) cannot touch the test's rows.
+ */
+export async function createScratchDatabase(baseUrl: string, name: string): Promise<string> {
+  const admin = new Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  await runMigrations(url.toString());
+  return url.toString();
+}
+
+export async function dropScratchDatabase(baseUrl: string, name: string): Promise<void> {
+  const admin = new Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
