@@ -44,5 +44,13 @@ module.exports = {
       globalSetup: '<rootDir>/test/global-setup.ts',
       setupFilesAfterEnv: ['<rootDir>/test/integration-setup.ts'],
     },
+    {
+      // The console in headless Chromium against in-process ops and screening: npm run test:browser (runs in band).
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/browser/browser-setup.ts'],
+    },
   ],
 };

@@ -1,10 +1,28 @@
-import { Module } from '@nestjs/common';
+import { Module, SetMetadata } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { EnvironmentModule } from '@chokepoint/config';
 import { ALL_TOPICS } from '@chokepoint/contracts';
 import { KafkaModule } from '@chokepoint/kafka';
 import { PersistenceModule } from '@chokepoint/persistence';
 import { HealthModule } from '@chokepoint/service-runtime';
+// Not exported by the library's index; the class is needed to declare its routes public.
+import { HealthController } from '../../../libs/service-runtime/src/health/health.controller';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { IS_PUBLIC } from './auth/roles.decorator';
+import { ClockModule } from './clock/clock.module';
 import { OpsEnvironment } from './config/ops.environment';
+import { ConsignmentsModule } from './consignments/consignments.module';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { HoldsModule } from './holds/holds.module';
+import { ApiExceptionFilter } from './http/api-exception.filter';
+import { createValidationPipe } from './http/validation';
+import { LiveUpdatesModule } from './live-updates/live-updates.module';
+import { UsersModule } from './users/users.module';
+
+// The shared health controller lives in a library without ops' decorators; declare it public here
+// so the deny-by-default guard lets load balancers probe it.
+SetMetadata(IS_PUBLIC, true)(HealthController);
 
 @Module({
   imports: [
@@ -27,6 +45,18 @@ import { OpsEnvironment } from './config/ops.environment';
       topics: ALL_TOPICS,
     }),
     HealthModule,
+    ClockModule,
+    AuditModule,
+    AuthModule,
+    UsersModule,
+    HoldsModule,
+    ConsignmentsModule,
+    DashboardModule,
+    LiveUpdatesModule,
+  ],
+  providers: [
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: ApiExceptionFilter },
   ],
 })
 export class OpsModule {}

@@ -1,10 +1,12 @@
 import { ProcessedEvents1764403200000 } from './1764403200000-processed-events';
 import { IngestEventSeen1764403300000 } from './1764403300000-ingest-event-seen';
 import { ScreeningState1764403400000 } from './1764403400000-screening-state';
+import { OpsConsole1764403500000 } from './1764403500000-ops-console';
 
 /** Every migration in order; listed explicitly so bundled apps find them without globbing. */
 export const MIGRATIONS = [
   ProcessedEvents1764403200000,
   IngestEventSeen1764403300000,
   ScreeningState1764403400000,
+  OpsConsole1764403500000,
 ];
