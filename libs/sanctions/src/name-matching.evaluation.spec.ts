@@ -7,6 +7,7 @@ import {
   excludeListedNames,
 } from './evaluation/matching.evaluation';
 import { SeededRandom } from './evaluation/seeded-random';
+import { loadRulePackFile } from '@chokepoint/engine';
 import { DEFAULT_NAME_MATCH_THRESHOLD } from './name-match.config';
 import { SanctionsIndex } from './sanctions-index.screener';
 import { parseUnConsolidatedList } from './un-consolidated-list.loader';
@@ -51,6 +52,10 @@ describe('name matching evaluation (seeded)', () => {
     DEFAULT_NAME_MATCH_THRESHOLD,
   );
   const [atThreshold] = report.sweep;
+
+  it('is evaluated at the threshold the default rule pack holds at', () => {
+    expect(loadRulePackFile().sanctionsMinScore).toBe(DEFAULT_NAME_MATCH_THRESHOLD);
+  });
 
   it('uses a sample big enough to mean something', () => {
     expect(report.positives).toBeGreaterThan(3500);
