@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
 import type { KafkaSettings } from './kafka-settings';
 
 export function createKafka(settings: KafkaSettings): Kafka {
@@ -14,5 +14,11 @@ export function createKafka(settings: KafkaSettings): Kafka {
 
 /** Idempotent producer: acks from all in-sync replicas, no duplicates from its own retries. */
 export function createIdempotentProducer(kafka: Kafka): Producer {
-  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  // The default (murmur2, Java-compatible) partitioner, stated so kafkajs stops warning about its v2 change.
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
 }
