@@ -14,6 +14,8 @@
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel, type Message } from 'kafkajs';
@@ -30,8 +32,10 @@ import {
   createScratchDatabase,
   dropScratchDatabase,
 } from '../../apps/screening/src/testing/scratch-database';
+import { histogramChart, lineChart } from './svg-chart';
 
 const REPO_ROOT = join(__dirname, '..', '..');
+const RESULTS_DIR = join(REPO_ROOT, 'results', 'bench');
 const { values: args } = parseArgs({
   options: {
     consignments: { type: 'string', default: '5000' },
@@ -248,7 +252,12 @@ async function throughput(
   return { screening: screeningRate, passthrough: passthroughRate };
 }
 
-async function latency(databaseUrl: string, db: Client): Promise<number[]> {
+interface LatencySample {
+  atMs: number;
+  latencyMs: number;
+}
+
+async function latency(databaseUrl: string, db: Client): Promise<LatencySample[]> {
   const topics = {
     canonical: `bench.pipeline.${run}.l.canonical`,
     decisions: `bench.pipeline.${run}.l.decisions`,
@@ -272,7 +281,7 @@ async function latency(databaseUrl: string, db: Client): Promise<number[]> {
     await sleep(200);
   }
   const producedAt = new Map<string, number>();
-  const latencies: number[] = [];
+  const latencies: LatencySample[] = [];
   const consumer = kafka.consumer({ groupId: `bench-latency-${run}`, maxWaitTimeInMs: 50 });
   await consumer.connect();
   await consumer.subscribe({ topic: topics.decisions, fromBeginning: true });
@@ -281,7 +290,8 @@ async function latency(databaseUrl: string, db: Client): Promise<number[]> {
       const decision = JSON.parse(message.value?.toString('utf8') ?? '{}') as DecisionEvent;
       const sent = producedAt.get(`${decision.consignmentId} ${decision.triggeredBy.eventId}`);
       if (sent !== undefined) {
-        latencies.push(Date.now() - sent);
+        const now = Date.now();
+        latencies.push({ atMs: now, latencyMs: now - sent });
       }
       return Promise.resolve();
     },
@@ -310,7 +320,84 @@ async function latency(databaseUrl: string, db: Client): Promise<number[]> {
   await consumer.disconnect();
   await producer.disconnect();
   await stop(child);
-  return latencies.sort((a, b) => a - b);
+  return latencies;
+}
+
+function describeMachine(): Record<string, string | number> {
+  const cpu = cpus();
+  return {
+    cpuModel: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverageAtEnd: Number(loadavg()[0]?.toFixed(2)),
+  };
+}
+
+/** Writes report.json, report.md and two SVG charts into results/bench/<run>/ (git-ignored). */
+function writeBenchReport(
+  report: {
+    throughput: Record<string, number>;
+    latency: Record<string, number | undefined>;
+    machine: Record<string, string | number>;
+    at: string;
+  },
+  samples: readonly LatencySample[],
+): string {
+  const dir = join(RESULTS_DIR, `${report.at.replace(/[:.]/g, '-')}-${run}`);
+  mkdirSync(dir, { recursive: true });
+  const first = samples[0]?.atMs ?? 0;
+  const perSecond = new Map<number, number>();
+  for (const sample of samples) {
+    const second = Math.floor((sample.atMs - first) / 1000);
+    perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+  }
+  const throughputSvg = lineChart(
+    'Decisions per second during the latency run',
+    'elapsed (s)',
+    'decisions/s',
+    [
+      {
+        name: 'decisions/s',
+        colour: '#3b6ea5',
+        points: [...perSecond.entries()].sort(([a], [b]) => a - b).map(([x, y]) => ({ x, y })),
+      },
+    ],
+  );
+  const bounds = [5, 10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 750, 1000, 2000, 5000];
+  const buckets = bounds.map((upperMs, index) => ({
+    upperMs,
+    count: samples.filter(
+      (sample) => sample.latencyMs <= upperMs && (index === 0 || sample.latencyMs > (bounds[index - 1] ?? 0)),
+    ).length,
+  }));
+  const latencySvg = histogramChart('Produce-to-decision latency', buckets);
+  writeFileSync(join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(dir, 'throughput.svg'), throughputSvg);
+  writeFileSync(join(dir, 'latency.svg'), latencySvg);
+  const machine = Object.entries(report.machine)
+    .map(([key, value]) => `${key} ${String(value)}`)
+    .join(', ');
+  writeFileSync(
+    join(dir, 'report.md'),
+    [
+      `# Pipeline benchmark ${report.at}`,
+      '',
+      `Machine: ${machine}. Screening runs as its own process on real Kafka and PostgreSQL; the passthrough`,
+      'is a bare kafkajs consume-and-produce of the same records in the same run.',
+      '',
+      '| measure | value |',
+      '|---|---|',
+      ...Object.entries(report.throughput).map(([key, value]) => `| ${key} | ${value} |`),
+      ...Object.entries(report.latency).map(([key, value]) => `| latency ${key} | ${String(value)} |`),
+      '',
+      '![throughput](throughput.svg)',
+      '',
+      '![latency](latency.svg)',
+      '',
+    ].join('\n'),
+  );
+  return dir;
 }
 
 async function main(): Promise<void> {
@@ -326,8 +413,19 @@ async function main(): Promise<void> {
     const rates = args['latency-only']
       ? { screening: Number.NaN, passthrough: Number.NaN }
       : await throughput(throughputUrl, dbT);
-    const latencies = await latency(latencyUrl, dbL);
+    const samples = await latency(latencyUrl, dbL);
+    const latencies = samples.map((sample) => sample.latencyMs).sort((a, b) => a - b);
     const report = {
+      run,
+      at: new Date().toISOString(),
+      machine: describeMachine(),
+      options: {
+        consignments: Number(args.consignments),
+        rate: Number(args.rate),
+        seconds: Number(args.seconds),
+        partitions,
+        chunk,
+      },
       throughput: {
         screeningEventsPerSecond: Math.round(rates.screening),
         passthroughEventsPerSecond: Math.round(rates.passthrough),
@@ -343,6 +441,7 @@ async function main(): Promise<void> {
       },
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    log(`report written to ${writeBenchReport(report, samples)}`);
   } finally {
     await dbT.end();
     await dbL.end();
