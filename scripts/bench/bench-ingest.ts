@@ -1,8 +1,13 @@
 // Records per second through ingest (decode + validate + deduplicate + publish) against a bare kafkajs
 // consume-and-produce passthrough, in the same run, on the real broker and database. Both read the same
-// pre-produced records from fresh topics with the same chunk size and concurrency and produce with the
-// same idempotent, acks=all producer. Figures on a shared 2-core machine are noisy: compare runs, not digits.
+// pre-produced records from fresh topics with the same partitions, chunk size, concurrency, consumer
+// settings (those of BatchConsumer) and idempotent acks=all producer, and both are timed from the first
+// record handed over to the last chunk durable. Each round uses fresh topics and alternates which mode
+// goes first. Columns: wall-clock rate; CPU seconds of this process (all threads, so ingest's decode
+// workers count) and of its main thread; records per CPU second; how busy the whole machine was (other
+// processes included). Figures on a shared 2-core machine are noisy: compare runs, not digits.
 // Usage: npm run bench:ingest -- [--records 50000] [--partitions 6] [--chunk 500] [--concurrency 3]
+//        [--rounds 1] [--workers N (ingest's INGEST_DECODE_WORKERS)] [--only passthrough|ingest]
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -15,8 +20,14 @@ import { Registry } from 'prom-client';
 import { stackSettings } from '@chokepoint/config';
 import { decodeRecord } from '@chokepoint/ingest-decoding';
 import { createDataSource, runMigrations } from '@chokepoint/persistence';
-import { createIdempotentProducer, ensureTopics } from '@chokepoint/kafka';
+import {
+  createIdempotentProducer,
+  ensureTopics,
+  type InboundRecord,
+  sendSizeBounded,
+} from '@chokepoint/kafka';
 import { IngestModule } from '../../apps/ingest/src/ingest.module';
+import { IngestPortMessagesUseCase } from '../../apps/ingest/src/port-messages/ingest-port-messages.usecase';
 
 const { values } = parseArgs({
   options: {
@@ -24,24 +35,38 @@ const { values } = parseArgs({
     partitions: { type: 'string', default: '6' },
     chunk: { type: 'string', default: '500' },
     concurrency: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '1' },
+    workers: { type: 'string' },
+    only: { type: 'string' },
   },
 });
 const recordCount = Number(values.records);
 const partitions = Number(values.partitions);
 const chunkSize = Number(values.chunk);
 const concurrency = Number(values.concurrency);
+const rounds = Number(values.rounds);
+// Decode worker threads of ingest: the service's default (INGEST_DECODE_WORKERS) unless given.
+const workers = values.workers ?? process.env.INGEST_DECODE_WORKERS;
+const only = values.only;
+if (only !== undefined && only !== 'passthrough' && only !== 'ingest') {
+  throw new Error(`--only must be passthrough or ingest, not ${only}`);
+}
 
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 const settings = stackSettings();
-const tag = randomUUID().slice(0, 6);
-const topics = {
-  manifests: `bench.ingest.${tag}.manifests`,
-  movements: `bench.ingest.${tag}.movements`,
-  canonical: `bench.ingest.${tag}.canonical`,
-  deadLetter: `bench.ingest.${tag}.dlq`,
-  passthrough: `bench.ingest.${tag}.passthrough`,
-};
 const kafka = new Kafka({ clientId: 'bench-ingest', brokers: settings.brokers, logLevel: logLevel.ERROR });
+
+type Topics = ReturnType<typeof benchTopics>;
+
+function benchTopics(tag: string) {
+  return {
+    manifests: `bench.ingest.${tag}.manifests`,
+    movements: `bench.ingest.${tag}.movements`,
+    canonical: `bench.ingest.${tag}.canonical`,
+    deadLetter: `bench.ingest.${tag}.dlq`,
+    passthrough: `bench.ingest.${tag}.passthrough`,
+  };
+}
 
 interface BenchRecord {
   topic: string;
@@ -64,7 +89,7 @@ function goldenMessages(): Array<{ manifest: boolean; text: string }> {
 }
 
 /** N records cycling through the golden messages, each with its own references so none is a duplicate. */
-function buildRecords(): BenchRecord[] {
+function buildRecords(tag: string, topics: Topics): BenchRecord[] {
   const golden = goldenMessages();
   const records: BenchRecord[] = [];
   for (let i = 0; i < recordCount; i++) {
@@ -93,14 +118,14 @@ function buildRecords(): BenchRecord[] {
   return records;
 }
 
-async function preProduce(records: readonly BenchRecord[]): Promise<number> {
+async function preProduce(records: readonly BenchRecord[], topics: Topics): Promise<number> {
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
   const started = performance.now();
   for (const topic of [topics.manifests, topics.movements]) {
     const messages = records.filter((record) => record.topic === topic).map((record) => record.message);
     for (let start = 0; start < messages.length; start += 2000) {
-      await producer.send({ topic, messages: messages.slice(start, start + 2000), acks: -1 });
+      await sendSizeBounded(producer, topic, messages.slice(start, start + 2000));
     }
   }
   const seconds = (performance.now() - started) / 1000;
@@ -108,66 +133,132 @@ async function preProduce(records: readonly BenchRecord[]): Promise<number> {
   return seconds;
 }
 
+/** Busy and total jiffies of the whole machine (all cores), to show how much else was running. */
+function machineTicks(): { busy: number; total: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+  const ticks = line.trim().split(/\s+/).slice(1).map(Number);
+  const total = ticks.reduce((sum, tick) => sum + tick, 0);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  return { busy: total - idle, total };
+}
+
+/** CPU seconds of this process's main thread (Linux), to tell it apart from worker threads; NaN elsewhere. */
+function mainThreadCpuSeconds(): number {
+  try {
+    const fields =
+      readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    // utime and stime, in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 interface Measurement {
   name: string;
   records: number;
-  /** From the first record handled to the last: the steady rate, without the group join. */
+  /** Wall clock from the first record handed over to the last chunk durable (no group join). */
   seconds: number;
+  /** CPU time of this Node.js process, all threads, over the same window (broker and database not included). */
+  cpuSeconds: number;
+  /** Of which its main thread (the rest: decode workers, GC and libuv helpers). */
+  mainCpuSeconds: number;
+  /** Share of the whole machine busy over the window (all processes, all cores). */
+  machineBusy: number;
 }
 
-/** Bare kafkajs: consume, produce each chunk as it came, commit; no decoding, no database. */
-async function runPassthrough(): Promise<Measurement> {
+/** Starts when the first record is handed over and stops once `target` records are durable. */
+class Window {
+  private startedAt = 0;
+  private cpu: NodeJS.CpuUsage = { user: 0, system: 0 };
+  private mainCpu = 0;
+  private ticks = { busy: 0, total: 0 };
+  private handled = 0;
+  private resolveDone: (measurement: Measurement) => void = () => undefined;
+  readonly done: Promise<Measurement>;
+
+  constructor(
+    private readonly name: string,
+    private readonly target: number,
+  ) {
+    this.done = new Promise((resolve) => {
+      this.resolveDone = resolve;
+    });
+  }
+
+  begin(): void {
+    if (this.startedAt === 0) {
+      this.startedAt = performance.now();
+      this.cpu = process.cpuUsage();
+      this.mainCpu = mainThreadCpuSeconds();
+      this.ticks = machineTicks();
+    }
+  }
+
+  add(count: number): void {
+    const before = this.handled;
+    this.handled += count;
+    if (before < this.target && this.handled >= this.target) {
+      const seconds = (performance.now() - this.startedAt) / 1000;
+      const cpu = process.cpuUsage(this.cpu);
+      const ticks = machineTicks();
+      this.resolveDone({
+        name: this.name,
+        records: this.handled,
+        seconds,
+        cpuSeconds: (cpu.user + cpu.system) / 1e6,
+        mainCpuSeconds: mainThreadCpuSeconds() - this.mainCpu,
+        machineBusy: (ticks.busy - this.ticks.busy) / Math.max(1, ticks.total - this.ticks.total),
+      });
+    }
+  }
+}
+
+/** Bare kafkajs with BatchConsumer's consumer settings: consume, produce each chunk as it came, commit. */
+async function runPassthrough(tag: string, topics: Topics): Promise<Measurement> {
   const producer = createIdempotentProducer(kafka);
   await producer.connect();
   const consumer = kafka.consumer({
     groupId: `bench-passthrough-${tag}`,
+    sessionTimeout: 30_000,
+    heartbeatInterval: 3_000,
     maxBytesPerPartition: 2 * 1024 * 1024,
   });
   await consumer.connect();
   await consumer.subscribe({ topics: [topics.manifests, topics.movements], fromBeginning: true });
-  let handled = 0;
-  let first = 0;
-  let last = 0;
-  let finish: () => void = () => undefined;
-  const finished = new Promise<void>((resolve) => {
-    finish = resolve;
-  });
+  const window = new Window('kafkajs passthrough', recordCount);
   await consumer.run({
     autoCommit: false,
     eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: concurrency,
     eachBatch: async (payload) => {
       const { batch } = payload;
-      first ||= performance.now();
+      window.begin();
       for (let start = 0; start < batch.messages.length; start += chunkSize) {
+        if (!payload.isRunning() || payload.isStale()) {
+          return;
+        }
         const chunk = batch.messages.slice(start, start + chunkSize);
-        await producer.send({
-          topic: topics.passthrough,
-          acks: -1,
-          messages: chunk.map((message) => ({
-            key: message.key,
-            value: message.value,
-            headers: message.headers,
-          })),
-        });
+        await sendSizeBounded(
+          producer,
+          topics.passthrough,
+          chunk.map((message) => ({ key: message.key, value: message.value, headers: message.headers })),
+        );
+        // Durable here, as ingest's chunk is when its use case resolves: both are timed to this point.
+        window.add(chunk.length);
         const lastOffset = chunk[chunk.length - 1]?.offset ?? '0';
         payload.resolveOffset(lastOffset);
         await consumer.commitOffsets([
           { topic: batch.topic, partition: batch.partition, offset: String(BigInt(lastOffset) + 1n) },
         ]);
         await payload.heartbeat();
-        handled += chunk.length;
-      }
-      if (handled >= recordCount) {
-        last = performance.now();
-        finish();
       }
     },
   });
-  await finished;
+  const measurement = await window.done;
   await consumer.disconnect();
   await producer.disconnect();
-  return { name: 'kafkajs passthrough', records: handled, seconds: (last - first) / 1000 };
+  return measurement;
 }
 
 async function metricTotal(registry: Registry, name: string): Promise<number> {
@@ -175,8 +266,28 @@ async function metricTotal(registry: Registry, name: string): Promise<number> {
   return (metric?.values ?? []).reduce((sum, value) => sum + value.value, 0);
 }
 
-/** The ingest service in-process on the bench topics, timed through its own metrics. */
-async function runIngest(): Promise<Measurement & { events: number; rejected: number; duplicates: number }> {
+interface IngestMeasurement extends Measurement {
+  events: number;
+  rejected: number;
+  duplicates: number;
+}
+
+// The use case, timed from the outside: wrapped once, before any app exists, so that no chunk is missed.
+let ingestWindow: Window | undefined;
+const originalExecute = Object.getOwnPropertyDescriptor(IngestPortMessagesUseCase.prototype, 'execute')
+  ?.value as IngestPortMessagesUseCase['execute'];
+IngestPortMessagesUseCase.prototype.execute = async function timedExecute(
+  this: IngestPortMessagesUseCase,
+  records: readonly InboundRecord[],
+) {
+  ingestWindow?.begin();
+  const outcomes = await originalExecute.call(this, records);
+  ingestWindow?.add(records.length);
+  return outcomes;
+};
+
+/** The ingest service in-process on the bench topics. */
+async function runIngest(tag: string, topics: Topics): Promise<IngestMeasurement> {
   Object.assign(process.env, {
     KAFKA_BROKERS: settings.brokers.join(','),
     DATABASE_URL: settings.databaseUrl,
@@ -188,25 +299,18 @@ async function runIngest(): Promise<Measurement & { events: number; rejected: nu
     INGEST_CONSUMER_GROUP: `bench-ingest-${tag}`,
     INGEST_CHUNK_SIZE: String(chunkSize),
     INGEST_PARTITIONS_CONCURRENTLY: String(concurrency),
+    ...(workers === undefined ? {} : { INGEST_DECODE_WORKERS: workers }),
   });
+  const window = new Window('ingest pipeline', recordCount);
+  ingestWindow = window;
   const app: INestApplicationContext = await NestFactory.createApplicationContext(IngestModule, {
     logger: ['error', 'warn'],
   });
+  const measurement = await window.done;
+  ingestWindow = undefined;
   const registry = app.get<Registry>(Registry);
-  let first = 0;
-  let consumed = 0;
-  while (consumed < recordCount) {
-    consumed = await metricTotal(registry, 'chokepoint_ingest_records_consumed_total');
-    if (consumed > 0 && first === 0) {
-      first = performance.now();
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  const last = performance.now();
   const result = {
-    name: 'ingest pipeline',
-    records: consumed,
-    seconds: (last - first) / 1000,
+    ...measurement,
     events: await metricTotal(registry, 'chokepoint_ingest_canonical_events_total'),
     rejected: await metricTotal(registry, 'chokepoint_ingest_rejections_total'),
     duplicates: await metricTotal(registry, 'chokepoint_ingest_duplicates_dropped_total'),
@@ -215,7 +319,7 @@ async function runIngest(): Promise<Measurement & { events: number; rejected: nu
   return result;
 }
 
-async function cleanUp(admin: Admin): Promise<void> {
+async function cleanUp(admin: Admin, tag: string, topics: Topics): Promise<void> {
   await admin.deleteTopics({ topics: Object.values(topics) }).catch(() => undefined);
   const dataSource = await createDataSource({ url: settings.databaseUrl, poolSize: 1 }).initialize();
   await dataSource.query(`DELETE FROM ingest_event_seen WHERE event_id LIKE $1 OR event_id LIKE $2`, [
@@ -226,7 +330,7 @@ async function cleanUp(admin: Admin): Promise<void> {
 }
 
 /** decodeRecord alone on one thread over a sample of the same records: the ceiling for one ingest process. */
-function runDecodeOnly(records: readonly BenchRecord[]): Measurement {
+async function runDecodeOnly(records: readonly BenchRecord[], topics: Topics): Promise<Measurement> {
   const sample = records.slice(0, Math.min(records.length, 5000));
   const options = { manifestsTopic: topics.manifests, movementsTopic: topics.movements };
   const decodeAll = (): void => {
@@ -238,52 +342,114 @@ function runDecodeOnly(records: readonly BenchRecord[]): Measurement {
     }
   };
   decodeAll();
-  const started = performance.now();
+  const window = new Window('decode only, no I/O', sample.length);
+  window.begin();
   decodeAll();
-  return {
-    name: 'decode only, no I/O',
-    records: sample.length,
-    seconds: (performance.now() - started) / 1000,
-  };
+  window.add(sample.length);
+  return window.done;
 }
 
 const rate = (m: Measurement): number => m.records / m.seconds;
+const cpuRate = (m: Measurement): number => m.records / m.cpuSeconds;
+const median = (numbers: readonly number[]): number => {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
+};
+
+function printRow(row: Measurement): void {
+  process.stdout.write(
+    `${row.name.padEnd(22)}${String(row.records).padStart(8)}${row.seconds.toFixed(2).padStart(9)}` +
+      `${Math.round(rate(row)).toString().padStart(11)}${row.cpuSeconds.toFixed(2).padStart(8)}` +
+      `${row.mainCpuSeconds.toFixed(2).padStart(8)}${Math.round(cpuRate(row)).toString().padStart(14)}` +
+      `${(100 * row.machineBusy).toFixed(0).padStart(8)} %\n`,
+  );
+}
+
+interface RoundResult {
+  passthrough?: Measurement;
+  ingest?: IngestMeasurement;
+}
+
+async function runRound(admin: Admin, round: number): Promise<RoundResult> {
+  const tag = randomUUID().slice(0, 6);
+  const topics = benchTopics(tag);
+  await ensureTopics(admin, Object.values(topics), partitions);
+  try {
+    const records = buildRecords(tag, topics);
+    const bytes = records.reduce((sum, record) => sum + (record.message.value?.length ?? 0), 0);
+    const manifests = records.filter((record) => record.topic === topics.manifests).length;
+    const produceSeconds = await preProduce(records, topics);
+    process.stderr.write(
+      `round ${round + 1}/${rounds}: pre-produced ${records.length} records (${manifests} manifests, ` +
+        `${records.length - manifests} movements, ${(bytes / 1024 / 1024).toFixed(1)} MiB) in ` +
+        `${produceSeconds.toFixed(1)} s to ${partitions} partitions per topic; chunk ${chunkSize}, ` +
+        `partitions consumed concurrently ${concurrency}, ingest decode workers ${workers ?? 'default'}\n`,
+    );
+    const result: RoundResult = {};
+    // Alternate the order, so that neither mode always gets the warmer broker.
+    const order = round % 2 === 0 ? ['passthrough', 'ingest'] : ['ingest', 'passthrough'];
+    for (const mode of order) {
+      if (only !== undefined && only !== mode) {
+        continue;
+      }
+      if (mode === 'passthrough') {
+        result.passthrough = await runPassthrough(tag, topics);
+      } else {
+        result.ingest = await runIngest(tag, topics);
+        process.stderr.write(
+          `ingest published ${result.ingest.events} canonical events, ${result.ingest.rejected} rejections, ` +
+            `${result.ingest.duplicates} duplicates dropped\n`,
+        );
+      }
+    }
+    process.stdout.write(
+      `\n${'mode'.padEnd(22)}${'records'.padStart(8)}${'seconds'.padStart(9)}${'records/s'.padStart(11)}` +
+        `${'cpu s'.padStart(8)}${'main s'.padStart(8)}${'records/cpu-s'.padStart(14)}${'machine'.padStart(10)}\n`,
+    );
+    for (const row of [result.passthrough, result.ingest, await runDecodeOnly(records, topics)]) {
+      if (row !== undefined) {
+        printRow(row);
+      }
+    }
+    if (result.passthrough && result.ingest) {
+      process.stdout.write(
+        `ingest / passthrough: ${((100 * rate(result.ingest)) / rate(result.passthrough)).toFixed(1)} % wall clock ` +
+          `(target 50 %), ${((100 * cpuRate(result.ingest)) / cpuRate(result.passthrough)).toFixed(1)} % per CPU second\n`,
+      );
+    }
+    return result;
+  } finally {
+    await cleanUp(admin, tag, topics);
+  }
+}
 
 async function main(): Promise<void> {
   await runMigrations(settings.databaseUrl);
   const admin = kafka.admin();
   await admin.connect();
-  await ensureTopics(admin, Object.values(topics), partitions);
+  const results: RoundResult[] = [];
   try {
-    const records = buildRecords();
-    const bytes = records.reduce((sum, record) => sum + (record.message.value?.length ?? 0), 0);
-    const manifests = records.filter((record) => record.topic === topics.manifests).length;
-    const produceSeconds = await preProduce(records);
-    process.stderr.write(
-      `pre-produced ${records.length} records (${manifests} manifests, ${records.length - manifests} movements, ` +
-        `${(bytes / 1024 / 1024).toFixed(1)} MiB) in ${produceSeconds.toFixed(1)} s to ${partitions} partitions per topic\n` +
-        `chunk ${chunkSize}, partitions consumed concurrently ${concurrency}\n`,
-    );
-    const passthrough = await runPassthrough();
-    const ingest = await runIngest();
-    process.stderr.write(
-      `ingest published ${ingest.events} canonical events, ${ingest.rejected} rejections, ` +
-        `${ingest.duplicates} duplicates dropped\n\n`,
-    );
-    process.stdout.write(
-      `${'mode'.padEnd(22)}${'records'.padStart(9)}${'seconds'.padStart(9)}${'records/s'.padStart(11)}\n`,
-    );
-    for (const row of [passthrough, ingest, runDecodeOnly(records)]) {
-      process.stdout.write(
-        `${row.name.padEnd(22)}${String(row.records).padStart(9)}${row.seconds.toFixed(2).padStart(9)}${Math.round(rate(row)).toString().padStart(11)}\n`,
-      );
+    for (let round = 0; round < rounds; round++) {
+      results.push(await runRound(admin, round));
     }
-    process.stdout.write(
-      `ingest / passthrough: ${((100 * rate(ingest)) / rate(passthrough)).toFixed(1)} % (target 50 %)\n`,
-    );
   } finally {
-    await cleanUp(admin);
     await admin.disconnect();
+  }
+  const paired = results.flatMap(({ passthrough, ingest }) =>
+    passthrough && ingest ? [{ passthrough, ingest }] : [],
+  );
+  if (paired.length > 1) {
+    const wall = paired.map(({ passthrough, ingest }) => rate(ingest) / rate(passthrough));
+    const cpu = paired.map(({ passthrough, ingest }) => cpuRate(ingest) / cpuRate(passthrough));
+    process.stdout.write(
+      `\nmedian of ${paired.length} rounds: passthrough ${Math.round(median(paired.map((p) => rate(p.passthrough))))} ` +
+        `records/s, ingest ${Math.round(median(paired.map((p) => rate(p.ingest))))} records/s; ` +
+        `ingest / passthrough ${(100 * median(wall)).toFixed(1)} % wall clock (rounds: ` +
+        `${wall.map((ratio) => (100 * ratio).toFixed(0)).join(', ')}), ${(100 * median(cpu)).toFixed(1)} % per CPU second\n`,
+    );
   }
 }
 

@@ -1,15 +1,12 @@
-import { Module, SetMetadata } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { EnvironmentModule } from '@chokepoint/config';
 import { ALL_TOPICS } from '@chokepoint/contracts';
 import { KafkaModule } from '@chokepoint/kafka';
 import { PersistenceModule } from '@chokepoint/persistence';
-import { HealthModule } from '@chokepoint/service-runtime';
-// Not exported by the library's index; the class is needed to declare its routes public.
-import { HealthController } from '../../../libs/service-runtime/src/health/health.controller';
+import { HealthModule, MetricsModule } from '@chokepoint/service-runtime';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { IS_PUBLIC } from './auth/roles.decorator';
 import { ClockModule } from './clock/clock.module';
 import { OpsEnvironment } from './config/ops.environment';
 import { ConsignmentsModule } from './consignments/consignments.module';
@@ -18,11 +15,8 @@ import { HoldsModule } from './holds/holds.module';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { createValidationPipe } from './http/validation';
 import { LiveUpdatesModule } from './live-updates/live-updates.module';
+import { OpsMetricsModule } from './metrics/ops-metrics.module';
 import { UsersModule } from './users/users.module';
-
-// The shared health controller lives in a library without ops' decorators; declare it public here
-// so the deny-by-default guard lets load balancers probe it.
-SetMetadata(IS_PUBLIC, true)(HealthController);
 
 @Module({
   imports: [
@@ -45,6 +39,9 @@ SetMetadata(IS_PUBLIC, true)(HealthController);
       topics: ALL_TOPICS,
     }),
     HealthModule,
+    // Health and metrics routes carry the runtime's PUBLIC_ROUTE key, which the ops guard honours.
+    MetricsModule.forRoot({ service: 'ops' }),
+    OpsMetricsModule,
     ClockModule,
     AuditModule,
     AuthModule,

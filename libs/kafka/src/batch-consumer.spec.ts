@@ -9,7 +9,7 @@ function fakeKafka(): {
   producer: Producer;
   sends: Array<{ topic: string; messages: Message[] }>;
   commits: Array<Array<{ partition: number; offset: string }>>;
-  runBatch: (messages: KafkaMessage[]) => Promise<void>;
+  runBatch: (messages: KafkaMessage[], highWatermark?: string) => Promise<void>;
 } {
   const sends: Array<{ topic: string; messages: Message[] }> = [];
   const commits: Array<Array<{ partition: number; offset: string }>> = [];
@@ -33,12 +33,12 @@ function fakeKafka(): {
       return Promise.resolve([]);
     },
   };
-  const runBatch = async (messages: KafkaMessage[]): Promise<void> => {
+  const runBatch = async (messages: KafkaMessage[], highWatermark = '0'): Promise<void> => {
     if (!eachBatch) {
       throw new Error('consumer not started');
     }
     const payload = {
-      batch: { topic: 'in', partition: 2, messages },
+      batch: { topic: 'in', partition: 2, messages, highWatermark },
       isRunning: () => true,
       isStale: () => false,
       resolveOffset: () => undefined,
@@ -146,6 +146,38 @@ describe('BatchConsumer', () => {
     expect(fake.commits.map((commit) => commit[0]?.offset)).toEqual(['2', '4', '5']);
     expect(fake.sends).toEqual([]);
   });
+
+  it.each([
+    { highWatermark: '10', expected: [7, 5] },
+    { highWatermark: '5', expected: [2, 0] },
+    // A stale watermark (fetched before the last records) never reports negative lag.
+    { highWatermark: '3', expected: [0, 0] },
+  ])(
+    'reports the lag after each chunk (high watermark $highWatermark)',
+    async ({ highWatermark, expected }) => {
+      const fake = fakeKafka();
+      const lags: Array<[string, number, number]> = [];
+      const consumer = new BatchConsumer(
+        fake.kafka,
+        fake.producer,
+        new ScriptedHandler(() => OUTCOMES.done!),
+        {
+          groupId: 'g',
+          topics: ['in'],
+          chunkSize: 3,
+          clock,
+          onLag: (topic, partition, lag) => lags.push([topic, partition, lag]),
+        },
+      );
+      await consumer.start();
+      await fake.runBatch(
+        [0, 1, 2, 3, 4].map((offset) => message(offset, 'done')),
+        highWatermark,
+      );
+
+      expect(lags).toEqual(expected.map((lag) => ['in', 2, lag]));
+    },
+  );
 
   it('sends large dead letters in several sends so that no record batch overflows', async () => {
     const fake = fakeKafka();

@@ -34,6 +34,11 @@ export interface BatchConsumerOptions {
   partitionsConsumedConcurrently?: number;
   clock?: () => Date;
   onError?: (error: unknown, context: { topic: string; partition: number; firstOffset: string }) => void;
+  /**
+   * Records still to read on a partition after a chunk is committed (high watermark minus the next
+   * offset), for a lag gauge. Measured by the consumer itself, so it needs no admin round trip.
+   */
+  onLag?: (topic: string, partition: number, lag: number) => void;
 }
 
 /**
@@ -114,9 +119,19 @@ export class BatchConsumer {
         await this.consumer.commitOffsets([
           { topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() },
         ]);
+        this.reportLag(batch.topic, batch.partition, batch.highWatermark, last.offset);
       }
       await payload.heartbeat();
     }
+  }
+
+  private reportLag(topic: string, partition: number, highWatermark: string, lastOffset: string): void {
+    if (!this.options.onLag) {
+      return;
+    }
+    const lag = BigInt(highWatermark) - BigInt(lastOffset) - 1n;
+    // The watermark is read at fetch time, so records produced since can make it trail; never negative.
+    this.options.onLag(topic, partition, lag > 0n ? Number(lag) : 0);
   }
 
   private async deadLetter(records: InboundRecord[], outcomes: RecordOutcome[]): Promise<void> {

@@ -40,6 +40,15 @@ export class IngestEnvironment extends CommonEnvironment {
   @Max(64)
   INGEST_PARTITIONS_CONCURRENTLY: number = 3;
 
+  /**
+   * Worker threads that decode beside the main thread, which then only does Kafka and PostgreSQL I/O;
+   * 0 decodes in the main thread. Each thread holds its own reference data (about 120 MB).
+   */
+  @IsInt()
+  @Min(0)
+  @Max(16)
+  INGEST_DECODE_WORKERS: number = 0;
+
   /** originatingParty for TNT 2.2 events whose record has no `originating-party` header. */
   @IsString()
   @IsNotEmpty()

@@ -1,29 +1,33 @@
 import { createHash } from 'node:crypto';
 import type { CanonicalEvent } from '@chokepoint/contracts';
 
-/** JSON with object keys sorted, so that the same content always gives the same bytes. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map((item) => stableJson(item)).join(',')}]`;
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+/**
+ * What a message says, as JSON: the canonical event without where and when this copy was received
+ * (source position, and a manifest's record timestamp).
+ *
+ * No key sorting: the decoders build canonical events as object literals in one fixed key order (keys
+ * added later always land in the same place), so the same content gives the same bytes. Should two
+ * decoders ever order the same content differently, the fingerprints differ and the event is forwarded
+ * once more (screening applies events idempotently); content is never dropped for it.
+ */
+export function contentJson(event: CanonicalEvent): string {
+  // JSON.stringify leaves out undefined members, as it does absent ones.
+  return JSON.stringify(
+    event.kind === 'MANIFEST'
+      ? { ...event, source: undefined, receivedAt: undefined }
+      : { ...event, source: undefined },
+  );
+}
+
+/** SHA-256 (hex) of a contentJson, as the seen-event table stores it. */
+export function fingerprintOf(content: string): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 /**
- * SHA-256 of what a message says, leaving out where and when this copy was received (source position,
- * and a manifest's record timestamp): a redelivery or a resend by the port gives the same fingerprint,
- * an update (TNT 3.0 eventUpdatedDateTime), an amendment or a retraction gives a new one.
+ * A redelivery or a resend by the port gives the same fingerprint; an update (TNT 3.0
+ * eventUpdatedDateTime), an amendment or a retraction gives a new one.
  */
 export function contentFingerprint(event: CanonicalEvent): string {
-  const content: Record<string, unknown> = { ...event, source: undefined };
-  if (event.kind === 'MANIFEST') {
-    content.receivedAt = undefined;
-  }
-  return createHash('sha256').update(stableJson(content)).digest('hex');
+  return fingerprintOf(contentJson(event));
 }

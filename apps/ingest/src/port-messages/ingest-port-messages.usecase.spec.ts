@@ -2,11 +2,15 @@ import { Registry } from 'prom-client';
 import type { CanonicalEvent, MovementEvent } from '@chokepoint/contracts';
 import { inboundRecord, tnt300Event, transportDocument } from '../../test/port-message.factory';
 import { IngestEnvironment } from '../config/ingest.environment';
+import type { CanonicalMessage } from './canonical-message';
 import { CanonicalEventPublisher } from './canonical-event.publisher';
+import { InThreadRecordPreparer } from './in-thread-record.preparer';
 import { IngestPortMessagesUseCase } from './ingest-port-messages.usecase';
 import { PortMessagesErrorCode, PortMessagesException } from './port-messages.exception';
 import { PortMessagesMetrics } from './port-messages.metrics';
 import { portMessagesSettings } from './port-messages.settings';
+import type { PreparedRecord } from './record-preparation';
+import { RecordPreparer } from './record-preparer';
 import {
   type SeenEventFingerprint,
   type SeenEventKey,
@@ -36,12 +40,12 @@ class RecordingPublisher extends CanonicalEventPublisher {
   readonly sends: CanonicalEvent[][] = [];
   failNext = false;
 
-  publish(events: readonly CanonicalEvent[]): Promise<void> {
+  publish(messages: readonly CanonicalMessage[]): Promise<void> {
     if (this.failNext) {
       this.failNext = false;
       return Promise.reject(new Error('broker unavailable'));
     }
-    this.sends.push([...events]);
+    this.sends.push(messages.map((message) => JSON.parse(message.value.toString()) as CanonicalEvent));
     return Promise.resolve();
   }
 
@@ -61,10 +65,10 @@ describe('IngestPortMessagesUseCase', () => {
     publisher = new RecordingPublisher();
     registry = new Registry();
     ingest = new IngestPortMessagesUseCase(
+      new InThreadRecordPreparer(portMessagesSettings(new IngestEnvironment())),
       seen,
       publisher,
       new PortMessagesMetrics(registry),
-      portMessagesSettings(new IngestEnvironment()),
     );
   });
 
@@ -150,6 +154,25 @@ describe('IngestPortMessagesUseCase', () => {
 
     await ingest.execute(chunk);
     expect(publisher.published).toHaveLength(1);
+  });
+
+  it('fails the chunk, touching neither the store nor the broker, when its records cannot be prepared', async () => {
+    class BrokenPreparer extends RecordPreparer {
+      prepare(): Promise<PreparedRecord[]> {
+        return Promise.reject(new Error('worker thread exited with code 1'));
+      }
+    }
+    const broken = new IngestPortMessagesUseCase(
+      new BrokenPreparer(),
+      seen,
+      publisher,
+      new PortMessagesMetrics(new Registry()),
+    );
+    const failure = await broken.execute([inboundRecord(tnt300Event())]).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(PortMessagesException);
+    expect((failure as PortMessagesException).code).toBe(PortMessagesErrorCode.PreparationFailed);
+    expect(publisher.sends).toEqual([]);
+    expect(seen.roundTrips).toBe(0);
   });
 
   it('skips the store and the publisher for a chunk of rejects', async () => {

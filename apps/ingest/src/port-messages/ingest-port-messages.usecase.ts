@@ -1,17 +1,21 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { CanonicalEvent, RejectionError } from '@chokepoint/contracts';
-import { type DecodeOptions, type DecodeResult, decodeRecord } from '@chokepoint/ingest-decoding';
+import { Injectable, Logger } from '@nestjs/common';
+import type { RejectionError } from '@chokepoint/contracts';
+import type { RecordRejection } from '@chokepoint/ingest-decoding';
 import type { InboundRecord, RecordOutcome } from '@chokepoint/kafka';
-import { defaultReferenceData } from '@chokepoint/reference-data';
+import type { CanonicalMessage } from './canonical-message';
 import { CanonicalEventPublisher } from './canonical-event.publisher';
 import { PortMessagesErrorCode, PortMessagesException } from './port-messages.exception';
 import { PortMessagesMetrics } from './port-messages.metrics';
-import { PORT_MESSAGES_SETTINGS, type PortMessagesSettings } from './port-messages.settings';
-import { type FingerprintedEvent, filterRedeliveries, fingerprintEvent } from './redelivery-filter';
+import type { PreparedEvent, PreparedRecord } from './record-preparation';
+import { RecordPreparer } from './record-preparer';
+import { filterRedeliveries } from './redelivery-filter';
 import { type SeenEventFingerprint, type SeenEventKey, SeenEventStore } from './seen-event.store';
 
 /** A record whose events all decoded is done; none decoded, rejected; some, partial (both published and dead-lettered). */
-export function toRecordOutcome(result: DecodeResult): RecordOutcome {
+export function toRecordOutcome(result: {
+  events: readonly unknown[];
+  rejections: readonly RecordRejection[];
+}): RecordOutcome {
   if (result.rejections.length === 0) {
     return { kind: 'done' };
   }
@@ -19,7 +23,7 @@ export function toRecordOutcome(result: DecodeResult): RecordOutcome {
   return result.events.length === 0 ? { kind: 'rejected', errors } : { kind: 'partial', errors };
 }
 
-function distinctKeys(events: readonly FingerprintedEvent[]): SeenEventKey[] {
+function distinctKeys(events: readonly PreparedEvent[]): SeenEventKey[] {
   const keys = new Map<string, SeenEventKey>();
   for (const event of events) {
     keys.set(event.keyText, event.key);
@@ -35,32 +39,15 @@ function distinctKeys(events: readonly FingerprintedEvent[]): SeenEventKey[] {
  * republishes rather than loses.
  */
 @Injectable()
-export class IngestPortMessagesUseCase implements OnModuleInit {
+export class IngestPortMessagesUseCase {
   private readonly logger = new Logger('PortMessages');
-  private readonly decodeOptions: DecodeOptions;
 
   constructor(
+    private readonly preparer: RecordPreparer,
     private readonly seenEvents: SeenEventStore,
     private readonly publisher: CanonicalEventPublisher,
     private readonly metrics: PortMessagesMetrics,
-    @Inject(PORT_MESSAGES_SETTINGS) private readonly settings: PortMessagesSettings,
-  ) {
-    this.decodeOptions = {
-      manifestsTopic: settings.manifestsTopic,
-      movementsTopic: settings.movementsTopic,
-      defaultOriginatingParty: settings.defaultOriginatingParty,
-      referenceData: defaultReferenceData(),
-    };
-  }
-
-  /** Reference data loads lazily; load it at start rather than in the first chunk. */
-  onModuleInit(): void {
-    const data = this.decodeOptions.referenceData ?? defaultReferenceData();
-    this.logger.log(
-      `reference data: ${data.unLocodes.size} UN/LOCODEs, ${data.countries.size} countries, ` +
-        `${data.hsNomenclature.size} HS codes, ${data.maritimeIdentificationDigits.size} MIDs`,
-    );
-  }
+  ) {}
 
   async execute(records: readonly InboundRecord[]): Promise<RecordOutcome[]> {
     const first = records[0];
@@ -68,22 +55,33 @@ export class IngestPortMessagesUseCase implements OnModuleInit {
       return [];
     }
     const stopTimer = this.metrics.startChunk(first.topic);
-    const results = records.map((record) => decodeRecord(record, this.decodeOptions));
-    const candidates = results.flatMap((result) => result.events.map(fingerprintEvent));
+    const prepared = await this.prepare(records);
+    const candidates = prepared.flatMap((record) => record.events);
     const known = candidates.length > 0 ? await this.findLatest(distinctKeys(candidates)) : [];
     const verdict = filterRedeliveries(candidates, known);
-    const forwarded = verdict.forward.map((candidate) => candidate.event);
-    if (forwarded.length > 0) {
-      await this.publish(forwarded);
+    if (verdict.forward.length > 0) {
+      await this.publish(verdict.forward.map((event) => event.message));
     }
     if (verdict.latest.length > 0) {
       await this.remember(verdict.latest);
     }
     stopTimer();
 
-    const outcomes = results.map(toRecordOutcome);
-    this.report(records, results, outcomes, forwarded, verdict.duplicates);
+    const outcomes = prepared.map(toRecordOutcome);
+    this.report(records, prepared, outcomes, verdict.forward, verdict.duplicates);
     return outcomes;
+  }
+
+  private async prepare(records: readonly InboundRecord[]): Promise<PreparedRecord[]> {
+    try {
+      return await this.preparer.prepare(records);
+    } catch (error) {
+      throw new PortMessagesException(
+        PortMessagesErrorCode.PreparationFailed,
+        `cannot decode ${records.length} records: ${String(error)}`,
+        { cause: error },
+      );
+    }
   }
 
   private async findLatest(keys: readonly SeenEventKey[]): Promise<SeenEventFingerprint[]> {
@@ -98,13 +96,13 @@ export class IngestPortMessagesUseCase implements OnModuleInit {
     }
   }
 
-  private async publish(events: readonly CanonicalEvent[]): Promise<void> {
+  private async publish(messages: readonly CanonicalMessage[]): Promise<void> {
     try {
-      await this.publisher.publish(events);
+      await this.publisher.publish(messages);
     } catch (error) {
       throw new PortMessagesException(
         PortMessagesErrorCode.PublishFailed,
-        `cannot publish ${events.length} canonical events: ${String(error)}`,
+        `cannot publish ${messages.length} canonical events: ${String(error)}`,
         { cause: error },
       );
     }
@@ -125,16 +123,16 @@ export class IngestPortMessagesUseCase implements OnModuleInit {
   /** Metrics, and one log line per chunk with rejections: counts and codes, never payloads. */
   private report(
     records: readonly InboundRecord[],
-    results: readonly DecodeResult[],
+    results: readonly PreparedRecord[],
     outcomes: readonly RecordOutcome[],
-    forwarded: readonly CanonicalEvent[],
-    duplicates: readonly FingerprintedEvent[],
+    forwarded: readonly PreparedEvent[],
+    duplicates: readonly PreparedEvent[],
   ): void {
     // BatchConsumer hands over one partition's records at a time; the first names the chunk.
     const topic = records[0]?.topic ?? '';
     this.metrics.consumed(topic, records.length);
     this.metrics.produced(forwarded);
-    this.metrics.duplicates(duplicates.map((duplicate) => duplicate.event));
+    this.metrics.duplicates(duplicates);
     const codeCounts = new Map<string, number>();
     let rejected = 0;
     let partial = 0;

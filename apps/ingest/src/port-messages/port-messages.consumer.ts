@@ -6,6 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Kafka, Producer } from 'kafkajs';
+import { Registry } from 'prom-client';
 import {
   BatchConsumer,
   type BatchHandler,
@@ -15,6 +16,7 @@ import {
   KAFKA_PRODUCER,
   type RecordOutcome,
 } from '@chokepoint/kafka';
+import { consumerLagReporter } from '@chokepoint/service-runtime';
 import { IngestPortMessagesUseCase } from './ingest-port-messages.usecase';
 import { PortMessagesException } from './port-messages.exception';
 import { PORT_MESSAGES_SETTINGS, type PortMessagesSettings } from './port-messages.settings';
@@ -33,6 +35,7 @@ export class PortMessagesConsumer implements BatchHandler, OnApplicationBootstra
     @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
     @Inject(PORT_MESSAGES_SETTINGS) private readonly settings: PortMessagesSettings,
     private readonly ingest: IngestPortMessagesUseCase,
+    private readonly registry: Registry,
   ) {}
 
   handleBatch(records: InboundRecord[]): Promise<RecordOutcome[]> {
@@ -48,6 +51,7 @@ export class PortMessagesConsumer implements BatchHandler, OnApplicationBootstra
       chunkSize: this.settings.chunkSize,
       partitionsConsumedConcurrently: this.settings.partitionsConcurrently,
       deadLetterTopic,
+      onLag: consumerLagReporter(this.registry, this.settings.consumerGroup),
       onError: (error, { topic, partition, firstOffset }) => {
         const code = error instanceof PortMessagesException ? error.code : 'ingest.unexpected';
         this.logger.error(

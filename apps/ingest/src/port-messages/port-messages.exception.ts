@@ -1,5 +1,6 @@
-/** Failures of the ingest pipeline itself (not of a port's message); all are transient and retried. */
+/** Failures of the ingest pipeline itself (not of a port's message); the chunk is retried. */
 export enum PortMessagesErrorCode {
+  PreparationFailed = 'ingest.preparation_failed',
   PublishFailed = 'ingest.publish_failed',
   SeenEventStoreFailed = 'ingest.seen_event_store_failed',
 }

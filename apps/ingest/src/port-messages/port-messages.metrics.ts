@@ -67,7 +67,7 @@ export class PortMessagesMetrics {
     this.recordOutcomes.inc({ topic, outcome });
   }
 
-  produced(events: readonly CanonicalEvent[]): void {
+  produced(events: readonly Pick<CanonicalEvent, 'kind'>[]): void {
     for (const [kind, count] of countByKind(events)) {
       this.eventsProduced.inc({ kind }, count);
     }
@@ -79,14 +79,14 @@ export class PortMessagesMetrics {
     }
   }
 
-  duplicates(events: readonly CanonicalEvent[]): void {
+  duplicates(events: readonly Pick<CanonicalEvent, 'kind'>[]): void {
     for (const [kind, count] of countByKind(events)) {
       this.duplicatesDropped.inc({ kind }, count);
     }
   }
 }
 
-function countByKind(events: readonly CanonicalEvent[]): Map<CanonicalEvent['kind'], number> {
+function countByKind(events: readonly Pick<CanonicalEvent, 'kind'>[]): Map<CanonicalEvent['kind'], number> {
   const counts = new Map<CanonicalEvent['kind'], number>();
   for (const event of events) {
     counts.set(event.kind, (counts.get(event.kind) ?? 0) + 1);

@@ -2,7 +2,8 @@ import type { CanonicalEvent } from '@chokepoint/contracts';
 import { decodeRecord } from '@chokepoint/ingest-decoding';
 import type { InboundRecord } from '@chokepoint/kafka';
 import { inboundRecord, tnt300Event, transportDocument } from '../../test/port-message.factory';
-import { filterRedeliveries, fingerprintEvent } from './redelivery-filter';
+import { prepareEvent } from './record-preparation';
+import { filterRedeliveries } from './redelivery-filter';
 
 function decoded(record: InboundRecord): CanonicalEvent[] {
   return decodeRecord(record).events;
@@ -20,8 +21,8 @@ const manifest = (
 
 /** Runs the first chunk, remembers its latest fingerprints, then runs the second against them. */
 function secondChunkForwards(first: CanonicalEvent[], second: CanonicalEvent[]): number {
-  const before = filterRedeliveries(first.map(fingerprintEvent), []);
-  return filterRedeliveries(second.map(fingerprintEvent), before.latest).forward.length;
+  const before = filterRedeliveries(first.map(prepareEvent), []);
+  return filterRedeliveries(second.map(prepareEvent), before.latest).forward.length;
 }
 
 describe('filterRedeliveries', () => {
@@ -92,7 +93,7 @@ describe('filterRedeliveries', () => {
     const original = movement();
     const update = movement({ eventUpdatedDateTime: '2026-03-04T11:00:00Z' });
     const other = manifest();
-    const chunk = [...original, ...original, ...update, ...original, ...other].map(fingerprintEvent);
+    const chunk = [...original, ...original, ...update, ...original, ...other].map(prepareEvent);
     const verdict = filterRedeliveries(chunk, []);
     expect(verdict.forward.map((candidate) => chunk.indexOf(candidate))).toEqual([0, 2, 3, 4]);
     expect(verdict.duplicates).toEqual([chunk[1]]);

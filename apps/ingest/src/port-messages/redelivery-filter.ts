@@ -1,31 +1,19 @@
-import type { CanonicalEvent } from '@chokepoint/contracts';
-import { contentFingerprint } from './content-fingerprint';
-import {
-  type SeenEventFingerprint,
-  type SeenEventKey,
-  seenEventKeyOf,
-  seenEventKeyText,
-} from './seen-event.store';
+import { type SeenEventFingerprint, type SeenEventKey, seenEventKeyText } from './seen-event.store';
 
-export interface FingerprintedEvent {
-  event: CanonicalEvent;
+/** An event as deduplication sees it: its identity and the fingerprint of its content. */
+export interface Fingerprinted {
   key: SeenEventKey;
   keyText: string;
   contentSha256: string;
 }
 
-export interface RedeliveryVerdict {
+export interface RedeliveryVerdict<T extends Fingerprinted> {
   /** New events, updates, amendments and retractions, in input order. */
-  forward: FingerprintedEvent[];
+  forward: T[];
   /** Same content as the latest version already forwarded (or earlier in this chunk). */
-  duplicates: FingerprintedEvent[];
+  duplicates: T[];
   /** The latest fingerprint per key after this chunk, one per key, ordered by key (a stable lock order). */
   latest: SeenEventFingerprint[];
-}
-
-export function fingerprintEvent(event: CanonicalEvent): FingerprintedEvent {
-  const key = seenEventKeyOf(event);
-  return { event, key, keyText: seenEventKeyText(key), contentSha256: contentFingerprint(event) };
 }
 
 /**
@@ -33,17 +21,17 @@ export function fingerprintEvent(event: CanonicalEvent): FingerprintedEvent {
  * latest version. Compares with the latest version only, so content that changes back (an amendment
  * undone) is forwarded again.
  */
-export function filterRedeliveries(
-  events: readonly FingerprintedEvent[],
+export function filterRedeliveries<T extends Fingerprinted>(
+  events: readonly T[],
   known: readonly SeenEventFingerprint[],
-): RedeliveryVerdict {
+): RedeliveryVerdict<T> {
   const latest = new Map<string, SeenEventFingerprint>();
   for (const fingerprint of known) {
     latest.set(seenEventKeyText(fingerprint), fingerprint);
   }
   const touched = new Map<string, SeenEventFingerprint>();
-  const forward: FingerprintedEvent[] = [];
-  const duplicates: FingerprintedEvent[] = [];
+  const forward: T[] = [];
+  const duplicates: T[] = [];
   for (const candidate of events) {
     const previous = latest.get(candidate.keyText);
     if (previous?.contentSha256 === candidate.contentSha256) {

@@ -1,6 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { PUBLIC_ROUTE } from '@chokepoint/service-runtime';
 import { CLOCK, type Clock } from '../clock/clock';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './auth-cookies';
 import { AuthErrorCode, AuthException } from './auth.exception';
@@ -33,7 +34,10 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const required = this.reflector.getAllAndOverride<Role | undefined>(REQUIRED_ROLE, targets);
-    const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets) === true;
+    // The runtime's health and metrics controllers declare themselves public with their own key.
+    const isPublic =
+      this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, targets) === true ||
+      this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, targets) === true;
     if (required === undefined) {
       if (isPublic) {
         return true;

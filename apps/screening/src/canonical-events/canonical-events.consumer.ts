@@ -6,6 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Kafka, Producer } from 'kafkajs';
+import { Registry } from 'prom-client';
 import {
   BatchConsumer,
   type BatchHandler,
@@ -17,6 +18,7 @@ import {
   type KafkaSettings,
   type RecordOutcome,
 } from '@chokepoint/kafka';
+import { consumerLagReporter } from '@chokepoint/service-runtime';
 import { ScreeningEnvironment } from '../config/screening.environment';
 import { ScreeningMetrics } from '../metrics/screening.metrics';
 import { ApplyCanonicalEventsUseCase } from './apply-canonical-events.usecase';
@@ -41,6 +43,7 @@ export class CanonicalEventsConsumer
     private readonly applyEvents: ApplyCanonicalEventsUseCase,
     private readonly metrics: ScreeningMetrics,
     private readonly env: ScreeningEnvironment,
+    private readonly registry: Registry,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -61,6 +64,7 @@ export class CanonicalEventsConsumer
       chunkSize: this.env.SCREENING_CHUNK_SIZE,
       deadLetterTopic: this.env.DEAD_LETTER_TOPIC,
       partitionsConsumedConcurrently: this.env.SCREENING_PARTITIONS_CONCURRENCY,
+      onLag: consumerLagReporter(this.registry, this.env.SCREENING_CONSUMER_GROUP),
       onError: (error, at) =>
         this.logger.error(
           `chunk at ${at.topic}[${at.partition}]@${at.firstOffset} failed, it will be retried: ${describe(error)}`,

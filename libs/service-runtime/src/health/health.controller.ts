@@ -1,6 +1,8 @@
 import { Controller, Get, HttpCode, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
 import { type HealthReport, HealthService } from './health.service';
+import { PublicRoute } from '../public-route';
 
+@PublicRoute()
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}

@@ -1,7 +1,9 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import { MetricsService } from './metrics.service';
+import { PublicRoute } from '../public-route';
 
+@PublicRoute()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
