@@ -28,10 +28,7 @@ import {
   generateCanonicalStream,
   type StreamEvent,
 } from '../../apps/screening/src/testing/canonical-stream.generator';
-import {
-  createScratchDatabase,
-  dropScratchDatabase,
-} from '../../apps/screening/src/testing/scratch-database';
+import { createScratchDatabase, dropScratchDatabase } from '@chokepoint/testing';
 import { histogramChart, lineChart } from './svg-chart';
 
 const REPO_ROOT = join(__dirname, '..', '..');

@@ -24,10 +24,7 @@ import { createIdempotentProducer, ensureTopics } from '@chokepoint/kafka';
 import { TopicCollector } from '@chokepoint/testing';
 import { generateCanonicalStream } from '../../apps/screening/src/testing/canonical-stream.generator';
 import { byConsignment, replay, replayOracle } from '../../apps/screening/src/testing/replay-oracle';
-import {
-  createScratchDatabase,
-  dropScratchDatabase,
-} from '../../apps/screening/src/testing/scratch-database';
+import { createScratchDatabase, dropScratchDatabase } from '@chokepoint/testing';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 

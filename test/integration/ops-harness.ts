@@ -7,12 +7,11 @@ import { type DynamicModule, type INestApplication, type Type } from '@nestjs/co
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { stackSettings } from '@chokepoint/config';
 import type { DecisionEvent } from '@chokepoint/contracts';
 import { ensureTopics } from '@chokepoint/kafka';
-import { createDataSource, runMigrations } from '@chokepoint/persistence';
+import { createDataSource } from '@chokepoint/persistence';
 import { hashPassword } from '../../apps/ops/src/auth/password-hasher';
 import type { Role } from '../../apps/ops/src/auth/roles';
 import { CLOCK, type Clock } from '../../apps/ops/src/clock/clock';
@@ -81,30 +80,7 @@ export interface HarnessOptions {
   databaseUrl?: string;
 }
 
-/** A database of the run's own on the shared server, migrated like a deployment. */
-export async function createScratchDatabase(baseUrl: string, name: string): Promise<string> {
-  const admin = new Client({ connectionString: baseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  await runMigrations(url.toString());
-  return url.toString();
-}
-
-export async function dropScratchDatabase(baseUrl: string, name: string): Promise<void> {
-  const admin = new Client({ connectionString: baseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
-}
+export { createScratchDatabase, dropScratchDatabase } from '@chokepoint/testing';
 
 function withEnv<T>(values: Record<string, string>, action: () => Promise<T>): Promise<T> {
   const previous = Object.fromEntries(Object.keys(values).map((key) => [key, process.env[key]]));

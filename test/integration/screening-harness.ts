@@ -6,10 +6,7 @@ import { Clock } from '../../apps/screening/src/clock/clock';
 import { ScreeningModule } from '../../apps/screening/src/screening.module';
 
 export { byConsignment, replay, replayOracle } from '../../apps/screening/src/testing/replay-oracle';
-export {
-  createScratchDatabase,
-  dropScratchDatabase,
-} from '../../apps/screening/src/testing/scratch-database';
+export { createScratchDatabase, dropScratchDatabase } from '@chokepoint/testing';
 
 /** A clock the test holds still and moves on, so timers fire exactly when a test says. */
 export class TestClock extends Clock {

@@ -1,2 +1,3 @@
 export * from './poll-until';
 export * from './topic-collector';
+export * from './scratch-database';

@@ -2,8 +2,8 @@ import { Client } from 'pg';
 import { runMigrations } from '@chokepoint/persistence';
 
 /**
- * A PostgreSQL database of a test's own on the shared server, migrated like a deployment: screening
- * instances others run against the shared database (relay, timers) cannot touch the test's rows.
+ * A PostgreSQL database of a test's or benchmark's own on the shared server, migrated like a deployment:
+ * services others run against the shared database (relay, timers) cannot touch its rows.
  */
 export async function createScratchDatabase(baseUrl: string, name: string): Promise<string> {
   const admin = new Client({ connectionString: baseUrl });
