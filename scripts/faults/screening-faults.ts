@@ -144,8 +144,22 @@ async function main(): Promise<number> {
   await producer.connect();
   const decisions = await new TopicCollector(kafka, topics.decisions).start();
   const deadLetters = await new TopicCollector(kafka, topics.deadLetter).start();
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
+  // A connection per check, retried: the script must ride out a PostgreSQL restart as the services do.
+  const scratchQuery = async <Row extends object>(sql: string): Promise<Row[]> => {
+    for (;;) {
+      const client = new Client({ connectionString: databaseUrl });
+      client.on('error', () => undefined);
+      try {
+        await client.connect();
+        return (await client.query<Row>(sql)).rows;
+      } catch (error) {
+        log(`database not reachable (${error instanceof Error ? error.message : String(error)}); retrying`);
+        await sleep(500);
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    }
+  };
 
   const instances = Array.from({ length: Number(args.instances) }, (_, index) => {
     return new Instance(`screening-${index + 1}`, {
@@ -239,19 +253,15 @@ async function main(): Promise<number> {
     // Done when every record was applied and the outbox is empty; then nothing more can be published.
     const deadline = Date.now() + 180_000;
     for (;;) {
-      const { rows } = await db.query<{ processed: string; backlog: string }>(
+      const rows = await scratchQuery<{ processed: string; backlog: string }>(
         `SELECT (SELECT coalesce(sum(source_offset + 1), 0) FROM processed_event WHERE consumer = 'screening') AS processed,
                 (SELECT count(*) FROM outbox WHERE published_at IS NULL) AS backlog`,
       );
       const processed = Number(rows[0]?.processed ?? 0);
       const backlog = Number(rows[0]?.backlog ?? 0);
-      const total = await db.query<{ count: string }>(`SELECT count(*) FROM outbox`);
+      const [total] = await scratchQuery<{ count: string }>(`SELECT count(*) FROM outbox`);
       const published = decisions.messages.length + deadLetters.messages.length;
-      if (
-        processed === stream.length + malformed &&
-        backlog === 0 &&
-        published >= Number(total.rows[0]?.count)
-      ) {
+      if (processed === stream.length + malformed && backlog === 0 && published >= Number(total?.count)) {
         break;
       }
       if (Date.now() > deadline) {
@@ -308,7 +318,6 @@ async function main(): Promise<number> {
     await decisions.stop();
     await deadLetters.stop();
     await producer.disconnect();
-    await db.end();
     if (!args.keep && !failed) {
       await dropScratchDatabase(settings.databaseUrl, databaseName);
     } else {
