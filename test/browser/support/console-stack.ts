@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Kafka, Producer } from 'kafkajs';
 import { stackSettings } from '@chokepoint/config';
+import { createScratchDatabase, dropScratchDatabase } from '@chokepoint/testing';
 import { createIdempotentProducer, createKafka, ensureTopics } from '@chokepoint/kafka';
 import { OpsEnvironment } from '../../../apps/ops/src/config/ops.environment';
 import { configureOpsHttp } from '../../../apps/ops/src/http/ops-http.setup';
@@ -39,7 +40,11 @@ function portOf(app: INestApplication): number {
 
 export async function startConsoleStack(webDir: string): Promise<ConsoleStack> {
   const run = randomUUID().slice(0, 8);
-  const { brokers, databaseUrl } = stackSettings();
+  const { brokers, databaseUrl: sharedDatabaseUrl } = stackSettings();
+  // A database of the run's own: holds left by other runs (or a demo on the same machine) would
+  // otherwise fill the queue's first page, and another screening's relay would publish our outbox.
+  const databaseName = `chokepoint_browser_${run.replace(/-/g, '')}`;
+  const databaseUrl = await createScratchDatabase(sharedDatabaseUrl, databaseName);
   const topics = {
     canonicalEvents: `test.browser.canonical-events.${run}`,
     decisions: `test.browser.decisions.${run}`,
@@ -106,6 +111,7 @@ export async function startConsoleStack(webDir: string): Promise<ConsoleStack> {
       await ops.close();
       await screening.close();
       await producer.disconnect();
+      await dropScratchDatabase(sharedDatabaseUrl, databaseName);
     },
   };
 }
