@@ -14,3 +14,4 @@ export * from './evaluation/name-perturbation.generator';
 export * from './evaluation/matching.evaluation';
 export * from './evaluation/synthetic-list.generator';
 export * from './edit-distance.similarity';
+export * from './shipped-list';

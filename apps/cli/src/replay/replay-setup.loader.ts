@@ -1,4 +1,4 @@
-import { basename, extname, join } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { SanctionsScreener } from '@chokepoint/contracts';
 import {
   DEFAULT_RULE_PACK_PATH,
@@ -11,23 +11,11 @@ import {
   loadListSource,
   parseUnConsolidatedList,
   SanctionsIndex,
+  SHIPPED_UN_CONSOLIDATED_LIST_PATH,
   UN_CONSOLIDATED_LIST_ID,
   type SanctionsList,
 } from '@chokepoint/sanctions';
 import { describeError, REPLAY_ERROR_CODES, ReplayException } from './replay.exception';
-
-/** The UN list shipped with the sources: an old snapshot, right for tests and demos, not for live use. */
-export const DEFAULT_REPLAY_SANCTIONS_SOURCE = join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  'libs',
-  'sanctions',
-  'data',
-  'consolidated_2018-10-29.xml',
-);
 
 /** Loads and validates a pack; every failure becomes one line naming the file. */
 export function loadReplayRulePack(path: string = DEFAULT_RULE_PACK_PATH): RulePack {
@@ -65,7 +53,7 @@ function listIdOf(source: string, index: number): string {
  * answers per party name, as the screening service does.
  */
 export async function loadReplaySanctions(
-  sources: readonly string[] = [DEFAULT_REPLAY_SANCTIONS_SOURCE],
+  sources: readonly string[] = [SHIPPED_UN_CONSOLIDATED_LIST_PATH],
 ): Promise<SanctionsScreener> {
   const lists: SanctionsList[] = [];
   for (const [index, source] of sources.entries()) {

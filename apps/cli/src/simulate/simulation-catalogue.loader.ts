@@ -6,22 +6,14 @@ import {
   defaultReferenceData,
   parseCsvRecords,
 } from '@chokepoint/reference-data';
-import { loadListSource, parseUnConsolidatedList, SanctionsIndex } from '@chokepoint/sanctions';
+import {
+  loadListSource,
+  parseUnConsolidatedList,
+  SanctionsIndex,
+  SHIPPED_UN_CONSOLIDATED_LIST_PATH,
+} from '@chokepoint/sanctions';
 import { buildSimulationCatalogue, type SimulationCatalogue } from './simulation-catalogue';
 import { SimulationError, SIMULATION_ERROR_CODES } from './simulation.exception';
-
-/** The UN list shipped with the sources (the 2018 snapshot the demo and tests use). */
-export const DEFAULT_SIMULATION_SANCTIONS_SOURCE = join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  'libs',
-  'sanctions',
-  'data',
-  'consolidated_2018-10-29.xml',
-);
 
 const VESSELS_FILE = join(__dirname, 'data', 'marad-containerships.csv');
 
@@ -48,7 +40,7 @@ export async function loadSimulationCatalogue(files: CatalogueFiles = {}): Promi
   const packPath = files.rulePackPath ?? DEFAULT_RULE_PACK_PATH;
   const packYaml = readText(packPath, 'rule pack');
   const pack = loadRulePack(packYaml, packPath);
-  const sanctionsSource = files.sanctionsSource ?? DEFAULT_SIMULATION_SANCTIONS_SOURCE;
+  const sanctionsSource = files.sanctionsSource ?? SHIPPED_UN_CONSOLIDATED_LIST_PATH;
   let listXml: string;
   try {
     listXml = await loadListSource(sanctionsSource);

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import {
   IsDefined,
   IsIn,
@@ -18,19 +17,7 @@ import {
 import { CommonEnvironment } from '@chokepoint/config';
 import { Topics } from '@chokepoint/contracts';
 import { DEFAULT_RULE_PACK_PATH } from '@chokepoint/engine';
-
-/** The UN list shipped with the sources (an old snapshot: fine for development, not for live use). */
-export const DEFAULT_SANCTIONS_SOURCE = join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  'libs',
-  'sanctions',
-  'data',
-  'consolidated_2018-10-29.xml',
-);
+import { SHIPPED_UN_CONSOLIDATED_LIST_PATH } from '@chokepoint/sanctions';
 
 /** Same dev default the ops app presents outside production; production must set its own. */
 export const DEV_SCREENING_SERVICE_TOKEN = 'dev-only-screening-service-token-change-me';
@@ -67,7 +54,7 @@ export class ScreeningEnvironment extends CommonEnvironment {
    */
   @IsString()
   @IsNotEmpty()
-  SANCTIONS_SOURCES: string = DEFAULT_SANCTIONS_SOURCE;
+  SANCTIONS_SOURCES: string = SHIPPED_UN_CONSOLIDATED_LIST_PATH;
 
   /** Bearer token the ops app presents on /internal and /admin; required in production. */
   @ValidateIf(

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { DEFAULT_RULE_PACK_PATH } from '@chokepoint/engine';
+import { SHIPPED_UN_CONSOLIDATED_LIST_PATH } from '@chokepoint/sanctions';
 import { pollUntil } from '@chokepoint/testing';
 import { ScreeningEnvironment } from '../config/screening.environment';
 import type { ScreeningMetrics } from '../metrics/screening.metrics';
@@ -95,10 +96,7 @@ describe('RuleSetService', () => {
 
   it('keeps the previous lists when a list cannot be read', async () => {
     const listPath = join(folder, 'list.xml');
-    copyFileSync(
-      join(__dirname, '..', '..', '..', '..', 'libs', 'sanctions', 'data', 'consolidated_2018-10-29.xml'),
-      listPath,
-    );
+    copyFileSync(SHIPPED_UN_CONSOLIDATED_LIST_PATH, listPath);
     const ruleSet = await start(environment({ SANCTIONS_SOURCES: listPath }));
     writeFileSync(listPath, '<NOT_A_LIST/>');
 

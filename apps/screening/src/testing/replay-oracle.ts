@@ -1,13 +1,17 @@
 import { readFileSync } from 'node:fs';
 import type { CanonicalEvent, DecisionEvent } from '@chokepoint/contracts';
 import { loadRulePackFile, ScreeningWorld } from '@chokepoint/engine';
-import { parseUnConsolidatedList, SanctionsIndex, UN_CONSOLIDATED_LIST_ID } from '@chokepoint/sanctions';
-import { DEFAULT_SANCTIONS_SOURCE } from '../config/screening.environment';
+import {
+  parseUnConsolidatedList,
+  SanctionsIndex,
+  SHIPPED_UN_CONSOLIDATED_LIST_PATH,
+  UN_CONSOLIDATED_LIST_ID,
+} from '@chokepoint/sanctions';
 
 /** ScreeningWorld with the pack and list the service loads by default: what replay would publish. */
 export function replayOracle(): ScreeningWorld {
   const sanctions = new SanctionsIndex([
-    parseUnConsolidatedList(readFileSync(DEFAULT_SANCTIONS_SOURCE, 'utf8'), UN_CONSOLIDATED_LIST_ID),
+    parseUnConsolidatedList(readFileSync(SHIPPED_UN_CONSOLIDATED_LIST_PATH, 'utf8'), UN_CONSOLIDATED_LIST_ID),
   ]);
   return new ScreeningWorld({ jurisdiction: 'VN', rulePack: loadRulePackFile(), sanctions });
 }
