@@ -3,7 +3,7 @@ import { EnvironmentModule } from '@chokepoint/config';
 import { ALL_TOPICS } from '@chokepoint/contracts';
 import { KafkaModule } from '@chokepoint/kafka';
 import {
-  AdvisoryLockRepository,
+  JoiningClaimRepository,
   ConsignmentLinkRepository,
   ConsignmentRepository,
   DecisionRepository,
@@ -60,7 +60,7 @@ import { TimerPollerService } from './timers/timer-poller.service';
   providers: [
     { provide: Clock, useClass: SystemClock },
     // Repositories: stateless SQL over the caller's transaction.
-    AdvisoryLockRepository,
+    JoiningClaimRepository,
     ConsignmentRepository,
     ConsignmentLinkRepository,
     PendingMovementRepository,

@@ -99,14 +99,13 @@ export class ScreeningEnvironment extends CommonEnvironment {
   SCREENING_PARTITIONS_CONCURRENCY: number = 6;
 
   /**
-   * Advisory lock ids contested joining keys hash into: at most this many locks per transaction.
-   * Instances × SCREENING_PARTITIONS_CONCURRENCY × this must stay well inside PostgreSQL's lock table
-   * (max_locks_per_transaction × max_connections, 6,400 by default).
+   * Chunk transactions one instance runs at once. Chunks of the partitions in flight that arrive while
+   * these run are applied together in the next one (up to SCREENING_CHUNK_SIZE records).
    */
   @IsInt()
   @Min(1)
-  @Max(65_536)
-  SCREENING_JOIN_LOCK_BUCKETS: number = 256;
+  @Max(64)
+  SCREENING_TRANSACTIONS_IN_FLIGHT: number = 2;
 
   @IsInt()
   @Min(1)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DecisionEvent } from '@chokepoint/contracts';
 import {
-  AdvisoryLockRepository,
+  JoiningClaimRepository,
   ConsignmentLinkRepository,
   ConsignmentRepository,
   DecisionRepository,
@@ -12,7 +12,6 @@ import {
   type SqlExecutor,
   type WriteBatch,
 } from '@chokepoint/persistence';
-import { ScreeningEnvironment } from '../config/screening.environment';
 import { ConcurrentJoinConflict } from './concurrent-join.conflict';
 import type {
   ConsignmentWorkspace,
@@ -53,13 +52,13 @@ function outboxMessage(decision: DecisionEvent, topic: string) {
 /**
  * Loads a locked slice of the durable world for a workspace and writes its changes back, all inside
  * the caller's transaction. Lock order everywhere: the source partition's mark (consumer), consignment
- * rows (by id), parked movements (by key), then contested joining keys (by hash), each set in one
+ * rows (by id), parked movements (by key), then contested joining keys (by key), each set in one
  * statement; after the last step a transaction only writes rows it holds, so waits cannot form a cycle.
  */
 @Injectable()
 export class ConsignmentStore {
   constructor(
-    private readonly locks: AdvisoryLockRepository,
+    private readonly claims: JoiningClaimRepository,
     private readonly consignments: ConsignmentRepository,
     private readonly links: ConsignmentLinkRepository,
     private readonly pending: PendingMovementRepository,
@@ -67,7 +66,6 @@ export class ConsignmentStore {
     private readonly decisions: DecisionRepository,
     private readonly outbox: OutboxRepository,
     private readonly joining: JoiningRepository,
-    private readonly env: ScreeningEnvironment,
   ) {}
 
   async load(sql: SqlExecutor, plan: LoadPlan): Promise<WorkspaceSeed> {
@@ -124,7 +122,7 @@ export class ConsignmentStore {
     if (changes.contestedKeys.length === 0) {
       return;
     }
-    await this.locks.lockKeys(sql, changes.contestedKeys, this.env.SCREENING_JOIN_LOCK_BUCKETS);
+    await this.claims.claim(sql, changes.contestedKeys);
     const created = changes.consignments.filter((change) => change.created).map((c) => c.state.consignmentId);
     const parked = loadPlanFor(changes.unjoined);
     const answer = await this.joining.recheck(sql, {

@@ -4,17 +4,24 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { OutboxRepository, PendingMovementRepository, type SqlExecutor } from '@chokepoint/persistence';
+import {
+  JoiningClaimRepository,
+  OutboxRepository,
+  PendingMovementRepository,
+  type SqlExecutor,
+} from '@chokepoint/persistence';
 import { Clock } from '../clock/clock';
 import { ScreeningEnvironment } from '../config/screening.environment';
 import { ScreeningUnitOfWork } from '../consignments/screening-unit-of-work';
 
 const BATCH = 5_000;
 const HOUR_MS = 3_600_000;
+/** A claim only serialises transactions in flight; one untouched this long is just a row. */
+const CLAIM_IDLE_MS = 10 * 60_000;
 
 /**
  * Keeps the bookkeeping tables from growing without bound: published outbox rows past their retention,
- * and parked movements whose manifest never came. Every instance may run it;
+ * parked movements whose manifest never came, and idle joining claims. Every instance may run it;
  * the deletes are idempotent and go in small batches so they never hold locks for long.
  */
 @Injectable()
@@ -27,6 +34,7 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
     private readonly unitOfWork: ScreeningUnitOfWork,
     private readonly outbox: OutboxRepository,
     private readonly pending: PendingMovementRepository,
+    private readonly claims: JoiningClaimRepository,
     private readonly clock: Clock,
     private readonly env: ScreeningEnvironment,
   ) {}
@@ -45,7 +53,7 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
     await this.running;
   }
 
-  async sweep(): Promise<{ outbox: number; pending: number }> {
+  async sweep(): Promise<{ outbox: number; pending: number; claims: number }> {
     const nowMs = this.clock.now().getTime();
     try {
       const outbox = await this.drain((sql) =>
@@ -59,15 +67,20 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
           BATCH,
         ),
       );
-      if (outbox + pending > 0) {
-        this.logger.log(`removed ${outbox} published outbox rows and ${pending} expired parked movements`);
+      const claims = await this.drain((sql) =>
+        this.claims.purgeIdle(sql, new Date(nowMs - CLAIM_IDLE_MS), BATCH),
+      );
+      if (outbox + pending + claims > 0) {
+        this.logger.log(
+          `removed ${outbox} published outbox rows, ${pending} expired parked movements and ${claims} idle joining claims`,
+        );
       }
-      return { outbox, pending };
+      return { outbox, pending, claims };
     } catch (error) {
       this.logger.warn(
         `housekeeping failed, next round retries: ${error instanceof Error ? error.message : String(error)}`,
       );
-      return { outbox: 0, pending: 0 };
+      return { outbox: 0, pending: 0, claims: 0 };
     }
   }
 

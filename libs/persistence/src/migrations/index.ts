@@ -2,6 +2,7 @@ import { ProcessedEvents1764403200000 } from './1764403200000-processed-events';
 import { IngestEventSeen1764403300000 } from './1764403300000-ingest-event-seen';
 import { ScreeningState1764403400000 } from './1764403400000-screening-state';
 import { OpsConsole1764403500000 } from './1764403500000-ops-console';
+import { JoiningClaims1764403600000 } from './1764403600000-joining-claims';
 
 /** Every migration in order; listed explicitly so bundled apps find them without globbing. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   IngestEventSeen1764403300000,
   ScreeningState1764403400000,
   OpsConsole1764403500000,
+  JoiningClaims1764403600000,
 ];

@@ -16,12 +16,14 @@ export * from './decision.repository';
 export * from './outbox.repository';
 export * from './processed-event.repository';
 export * from './officer-action.repository';
-export * from './advisory-lock.repository';
+export * from './joining-claim.entity';
+export * from './joining-claim.repository';
 export * from './joining.repository';
 
 import { ConsignmentLinkEntity } from './consignment-link.entity';
 import { ConsignmentEntity } from './consignment.entity';
 import { DecisionEntity } from './decision.entity';
+import { JoiningClaimEntity } from './joining-claim.entity';
 import { OfficerActionEntity } from './officer-action.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxRelayStateEntity } from './outbox-relay-state.entity';
@@ -37,4 +39,5 @@ export const SCREENING_ENTITIES = [
   OutboxMessageEntity,
   OutboxRelayStateEntity,
   OfficerActionEntity,
+  JoiningClaimEntity,
 ];
