@@ -21,13 +21,15 @@ import {
 import { consumerLagReporter } from '@chokepoint/service-runtime';
 import { ScreeningEnvironment } from '../config/screening.environment';
 import { ScreeningMetrics } from '../metrics/screening.metrics';
-import { ApplyCanonicalEventsUseCase } from './apply-canonical-events.usecase';
+import { ApplyCanonicalEventsUseCase, type CanonicalRecord } from './apply-canonical-events.usecase';
 import { decodeCanonicalRecord } from './canonical-event.decoder';
+import { ChunkCoalescer } from './chunk-coalescer';
 
 /**
  * Consumes canonical manifests and movements (group chokepoint-screening; instances share the
- * partitions) and hands each chunk to the use case; BatchConsumer commits offsets only after the
- * chunk's transaction committed. Undecodable records go to the dead-letter topic with their reasons.
+ * partitions) and hands the chunks of the partitions in flight, gathered by a ChunkCoalescer, to the
+ * use case; BatchConsumer commits a partition's offsets only after the transaction holding its chunk
+ * committed. Undecodable records go to the dead-letter topic with their reasons.
  */
 @Injectable()
 export class CanonicalEventsConsumer
@@ -35,6 +37,7 @@ export class CanonicalEventsConsumer
 {
   private readonly logger = new Logger('CanonicalEventsConsumer');
   private consumer: BatchConsumer | undefined;
+  private readonly coalescer: ChunkCoalescer<CanonicalRecord>;
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
@@ -44,7 +47,12 @@ export class CanonicalEventsConsumer
     private readonly metrics: ScreeningMetrics,
     private readonly env: ScreeningEnvironment,
     private readonly registry: Registry,
-  ) {}
+  ) {
+    this.coalescer = new ChunkCoalescer((items) => this.apply(items), {
+      maxItems: env.SCREENING_CHUNK_SIZE,
+      maxInFlight: env.SCREENING_TRANSACTIONS_IN_FLIGHT,
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     const admin = this.kafka.admin();
@@ -81,11 +89,17 @@ export class CanonicalEventsConsumer
 
   /** Every record's outcome is 'done': dead letters travel through the outbox, in the chunk's transaction. */
   async handleBatch(records: InboundRecord[]): Promise<RecordOutcome[]> {
+    await this.coalescer.submit(
+      records.map((record) => ({
+        record,
+        decoded: decodeCanonicalRecord(record, this.env.SCREENING_CANONICAL_VALIDATION),
+      })),
+    );
+    return records.map(() => ({ kind: 'done' }));
+  }
+
+  private async apply(decoded: CanonicalRecord[]): Promise<void> {
     const done = this.metrics.startChunk();
-    const decoded = records.map((record) => ({
-      record,
-      decoded: decodeCanonicalRecord(record, this.env.SCREENING_CANONICAL_VALIDATION),
-    }));
     const result = await this.applyEvents.execute(decoded);
     const committedAt = new Date();
     for (const { record, decoded: outcome } of decoded) {
@@ -101,7 +115,6 @@ export class CanonicalEventsConsumer
     }
     this.metrics.issued(result.decisions);
     done();
-    return records.map(() => ({ kind: 'done' }));
   }
 }
 
