@@ -3,6 +3,7 @@ import { IngestEventSeen1764403300000 } from './1764403300000-ingest-event-seen'
 import { ScreeningState1764403400000 } from './1764403400000-screening-state';
 import { OpsConsole1764403500000 } from './1764403500000-ops-console';
 import { JoiningClaims1764403600000 } from './1764403600000-joining-claims';
+import { Lz4StateCompression1764403700000 } from './1764403700000-lz4-state-compression';
 
 /** Every migration in order; listed explicitly so bundled apps find them without globbing. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ScreeningState1764403400000,
   OpsConsole1764403500000,
   JoiningClaims1764403600000,
+  Lz4StateCompression1764403700000,
 ];

@@ -30,13 +30,21 @@ export class OutboxRepository {
     if (messages.length === 0) {
       return;
     }
+    // One JSON parameter: pg would quote and escape every payload into a text[] literal, which cost
+    // more than the screening of the events behind them.
+    const rows = messages.map((m) => ({
+      consignment_id: m.consignmentId,
+      topic: m.topic,
+      message_key: m.key,
+      payload: m.payload,
+      headers: m.headers,
+    }));
     const part = batch.add(
       'enqueued_messages',
       `INSERT INTO outbox (consignment_id, topic, message_key, payload, headers)
-       SELECT m.consignment_id, m.topic, m.message_key, m.payload::json, m.headers::jsonb
-         FROM unnest(${batch.param(messages.map((m) => m.consignmentId))}::text[], ${batch.param(messages.map((m) => m.topic))}::text[],
-                     ${batch.param(messages.map((m) => m.key))}::text[], ${batch.param(messages.map((m) => m.payload))}::text[],
-                     ${batch.param(messages.map((m) => JSON.stringify(m.headers)))}::text[])
+       SELECT m.consignment_id, m.topic, m.message_key, m.payload::json, m.headers
+         FROM ROWS FROM (json_to_recordset(${batch.param(JSON.stringify(rows))}::json)
+                AS (consignment_id text, topic text, message_key text, payload text, headers jsonb))
               WITH ORDINALITY AS m(consignment_id, topic, message_key, payload, headers, ord)
         ORDER BY m.ord
        RETURNING id`,
