@@ -68,7 +68,8 @@ export interface KafkaSinkOptions {
   onProgress?: (sent: number) => void;
 }
 
-function toMessage(record: SimulatedRecord): Message {
+/** The Kafka record `simulate --kafka` sends: the simulated time is the record timestamp ingest reads. */
+export function toMessage(record: SimulatedRecord): Message {
   return {
     key: record.key,
     value: JSON.stringify(record.value),

@@ -1,0 +1,28 @@
+import type { Kafka } from 'kafkajs';
+import type { ServiceProcess } from './pipeline-services';
+
+/** What every part of one `npm run bench` run shares, and what it must clean up even on error. */
+export interface BenchContext {
+  /** Six letters and digits naming this run's topics, groups and databases. */
+  run: string;
+  kafka: Kafka;
+  brokers: string[];
+  partitions: number;
+  /** Records per chunk: the services' chunk size and the passthrough's. */
+  chunk: number;
+  /** Folder for a V8 CPU profile of each service process, when asked for. */
+  profileDir?: string;
+  /** Topics and consumer groups this run created; deleted at the end. */
+  topics: Set<string>;
+  groups: Set<string>;
+  /** Service processes still running; stopped at the end. */
+  services: Set<ServiceProcess>;
+}
+
+export function log(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 23)}] ${message}\n`);
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

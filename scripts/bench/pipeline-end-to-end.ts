@@ -1,0 +1,284 @@
+import type { Client } from 'pg';
+import { produceToKafka } from '../../apps/cli/src/simulate/record.sinks';
+import { type BenchContext, log, sleep } from './pipeline-context';
+import {
+  committedTotal,
+  createTopics,
+  endOffsetTotal,
+  listenForDecisions,
+  passthrough,
+  produceAtRate,
+  withAdmin,
+} from './pipeline-kafka';
+import { portMessage, simulatedPortRecords, triggerIdsOf } from './pipeline-port-records';
+import type { LatencySample } from './pipeline-report';
+import type { PhaseResult } from './pipeline-screening-stage';
+import { histogramMean, metricTotal, screeningProgress, ServiceProcess } from './pipeline-services';
+
+/** Seeds of the simulated days: fixed, so that every run feeds the pipeline the same records. */
+const THROUGHPUT_SEED = 20260304;
+const LATENCY_SEED = 20260305;
+
+// A type rather than an interface, so that Object.values knows its values are topic names.
+type EndToEndTopics = {
+  manifests: string;
+  movements: string;
+  canonical: string;
+  decisions: string;
+  ingestDlq: string;
+  screeningDlq: string;
+};
+
+interface Pipeline {
+  ingest: ServiceProcess;
+  screening: ServiceProcess;
+  ingestGroup: string;
+}
+
+function topicsOf(ctx: BenchContext, phase: 't' | 'l'): EndToEndTopics {
+  const base = `bench.pipeline.${ctx.run}.${phase}`;
+  return {
+    manifests: `${base}.port.manifests`,
+    movements: `${base}.port.movements`,
+    canonical: `${base}.canonical`,
+    decisions: `${base}.decisions`,
+    // One dead-letter topic per service, so that the report can say which stage turned what away.
+    ingestDlq: `${base}.dlq.ingest`,
+    screeningDlq: `${base}.dlq.screening`,
+  };
+}
+
+/** Screening first, and ready (joined), so that the canonical events ingest publishes find it consuming. */
+async function startPipeline(
+  ctx: BenchContext,
+  databaseUrl: string,
+  topics: EndToEndTopics,
+): Promise<Pipeline> {
+  const screeningGroup = `bench-screening-${ctx.run}-${topics.canonical}`;
+  const ingestGroup = `bench-ingest-${ctx.run}-${topics.canonical}`;
+  ctx.groups.add(screeningGroup);
+  ctx.groups.add(ingestGroup);
+  const screening = await ServiceProcess.start(ctx, 'screening', {
+    DATABASE_URL: databaseUrl,
+    CANONICAL_EVENTS_TOPIC: topics.canonical,
+    DECISIONS_TOPIC: topics.decisions,
+    DEAD_LETTER_TOPIC: topics.screeningDlq,
+    SCREENING_CONSUMER_GROUP: screeningGroup,
+    SCREENING_CHUNK_SIZE: String(ctx.chunk),
+    RULES_WATCH: 'false',
+  });
+  await screening.waitReady();
+  const ingest = await ServiceProcess.start(ctx, 'ingest', {
+    DATABASE_URL: databaseUrl,
+    INGEST_MANIFESTS_TOPIC: topics.manifests,
+    INGEST_MOVEMENTS_TOPIC: topics.movements,
+    INGEST_OUTPUT_TOPIC: topics.canonical,
+    INGEST_DEAD_LETTER_TOPIC: topics.ingestDlq,
+    INGEST_CONSUMER_GROUP: ingestGroup,
+    INGEST_CHUNK_SIZE: String(ctx.chunk),
+  });
+  return { ingest, screening, ingestGroup };
+}
+
+async function stopPipeline(ctx: BenchContext, pipeline: Pipeline): Promise<void> {
+  await pipeline.ingest.stop(ctx);
+  await pipeline.screening.stop(ctx);
+}
+
+/**
+ * Every port record accounted for: ingest has committed past all of them (so each was published as
+ * canonical events, dropped as a duplicate, or dead-lettered: BatchConsumer dead-letters before it
+ * commits), screening has committed the effects of every canonical event ingest wrote (applied, with
+ * or without a new decision, parked to wait for its manifest, or dead-lettered through the outbox),
+ * and the outbox is empty, so every decision and dead letter is on its topic.
+ */
+async function waitUntilAccountedFor(
+  ctx: BenchContext,
+  db: Client,
+  topics: EndToEndTopics,
+  pipeline: Pipeline,
+  records: number,
+  timeoutMs: number,
+): Promise<void> {
+  await withAdmin(ctx, async (admin) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const ingested = await committedTotal(admin, pipeline.ingestGroup, [
+        topics.manifests,
+        topics.movements,
+      ]);
+      let state: Record<string, number> = { records, ingested };
+      if (ingested >= records) {
+        const canonical = await endOffsetTotal(admin, topics.canonical);
+        const progress = await screeningProgress(db);
+        state = { ...state, canonical, screened: progress.processed, outboxBacklog: progress.backlog };
+        if (progress.processed >= canonical && progress.backlog === 0) {
+          return;
+        }
+      }
+      pipeline.ingest.assertRunning();
+      pipeline.screening.assertRunning();
+      if (Date.now() > deadline) {
+        throw new Error(`records not accounted for within ${timeoutMs} ms: ${JSON.stringify(state)}`);
+      }
+      await sleep(50);
+    }
+  });
+}
+
+/** What became of the records, from the topics' end offsets and the services' counters. */
+async function account(
+  ctx: BenchContext,
+  topics: EndToEndTopics,
+  pipeline: Pipeline,
+  records: number,
+): Promise<PhaseResult> {
+  const ingestMetrics = await pipeline.ingest.metrics();
+  const screeningMetrics = await pipeline.screening.metrics();
+  const counts = await withAdmin(ctx, async (admin) => ({
+    portRecords: records,
+    canonicalEvents: await endOffsetTotal(admin, topics.canonical),
+    ingestDeadLetters: await endOffsetTotal(admin, topics.ingestDlq),
+    ingestDuplicatesDropped: metricTotal(ingestMetrics, 'chokepoint_ingest_duplicates_dropped_total'),
+    screeningApplied: metricTotal(screeningMetrics, 'chokepoint_screening_events_consumed_total', {
+      outcome: 'applied',
+    }),
+    screeningDeadLetters: await endOffsetTotal(admin, topics.screeningDlq),
+    movementsStillParked: metricTotal(screeningMetrics, 'chokepoint_screening_pending_movements'),
+    decisions: await endOffsetTotal(admin, topics.decisions),
+  }));
+  const serviceView = [
+    histogramMean(ingestMetrics, 'chokepoint_ingest_chunk_duration_seconds', 'chokepoint_'),
+    ...[
+      'chokepoint_screening_chunk_duration_seconds',
+      'chokepoint_screening_event_latency_seconds',
+      'chokepoint_screening_outbox_publish_latency_seconds',
+    ].map((name) => histogramMean(screeningMetrics, name, 'chokepoint_')),
+  ].join('; ');
+  return { counts, serviceView };
+}
+
+/** Ingest has published and remembered its first chunk (polled, as the screening stage polls its marks). */
+async function waitForFirstIngestChunk(db: Client, pipeline: Pipeline): Promise<number> {
+  for (;;) {
+    const { rows } = await db.query<{ seen: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM ingest_event_seen) AS seen`,
+    );
+    if (rows[0]?.seen === true) {
+      return Date.now();
+    }
+    pipeline.ingest.assertRunning();
+    pipeline.screening.assertRunning();
+    await sleep(20);
+  }
+}
+
+/**
+ * Port records pre-produced as `simulate --kafka` produces them, then drained into decisions by ingest and
+ * screening, next to a passthrough of the same records. Timed from ingest's first chunk (process start-up
+ * and group joins do not count; that chunk's own decoding is left out, a fraction of a second) until every
+ * record is accounted for; the rate counts every record.
+ */
+export async function endToEndThroughput(
+  ctx: BenchContext,
+  databaseUrl: string,
+  db: Client,
+  consignments: number,
+): Promise<PhaseResult & { rate: number; passthrough: number }> {
+  const topics = topicsOf(ctx, 't');
+  const passthroughTopic = `bench.pipeline.${ctx.run}.t.passthrough`;
+  await createTopics(ctx, [...Object.values(topics), passthroughTopic]);
+  const records = await simulatedPortRecords({ seed: THROUGHPUT_SEED, consignments });
+  await produceToKafka(records, {
+    brokers: ctx.brokers,
+    rate: 0,
+    partitions: ctx.partitions,
+    topics: { manifests: topics.manifests, movements: topics.movements },
+  });
+  log(`throughput: ${records.length} port records produced (${consignments} consignments)`);
+
+  const portTopics = [topics.manifests, topics.movements];
+  const passthroughRate = await passthrough(ctx, portTopics, passthroughTopic, records.length);
+  log(`passthrough: ${passthroughRate.toFixed(0)} records/s`);
+
+  const pipeline = await startPipeline(ctx, databaseUrl, topics);
+  const first = await waitForFirstIngestChunk(db, pipeline);
+  await waitUntilAccountedFor(ctx, db, topics, pipeline, records.length, 600_000);
+  const rate = records.length / ((Date.now() - first) / 1000);
+  const result = await account(ctx, topics, pipeline, records.length);
+  await stopPipeline(ctx, pipeline);
+  log(`end to end: ${rate.toFixed(0)} records/s; ${JSON.stringify(result.counts)}`);
+  return { ...result, rate, passthrough: passthroughRate };
+}
+
+/**
+ * Port records produced at a steady rate with ingest and screening running; for each decision, the time
+ * from producing the port record that triggered it to the decision arriving on the decisions topic.
+ */
+export async function endToEndLatency(
+  ctx: BenchContext,
+  databaseUrl: string,
+  db: Client,
+  rate: number,
+  seconds: number,
+): Promise<PhaseResult & { samples: LatencySample[] }> {
+  const topics = topicsOf(ctx, 'l');
+  await createTopics(ctx, Object.values(topics));
+  const total = rate * seconds;
+  const records = (
+    await simulatedPortRecords({ seed: LATENCY_SEED, consignments: Math.ceil(total / 5), minRecords: total })
+  ).slice(0, total);
+  const triggers = records.map(triggerIdsOf);
+  const expectedRejections = triggers.filter((trigger) => trigger.rejected).length;
+  log(`latency: ${records.length} port records ready (${expectedRejections} the decoder rejects)`);
+
+  const pipeline = await startPipeline(ctx, databaseUrl, topics);
+  await pipeline.ingest.waitReady();
+  const producedAt = new Map<string, number>();
+  const samples: LatencySample[] = [];
+  const unmapped = new Map<string, number>();
+  const consumer = await listenForDecisions(ctx, topics.decisions, (decision, arrivedAt) => {
+    const sent = producedAt.get(decision.triggeredBy.eventId);
+    if (sent === undefined) {
+      const type = decision.triggeredBy.type;
+      unmapped.set(type, (unmapped.get(type) ?? 0) + 1);
+    } else {
+      samples.push({ atMs: arrivedAt, latencyMs: arrivedAt - sent });
+    }
+  });
+  await sleep(1_000);
+  await produceAtRate(
+    ctx,
+    records.map((record) => portMessage(record, topics)),
+    rate,
+    (start, end, at) => {
+      for (const id of triggers.slice(start, end).flatMap((trigger) => trigger.ids)) {
+        // An amendment sharing its original's timestamp would share its id: keep the first send.
+        if (!producedAt.has(id)) {
+          producedAt.set(id, at);
+        }
+      }
+    },
+  );
+  log(`latency: ${records.length} port records produced at ${rate}/s`);
+  await waitUntilAccountedFor(ctx, db, topics, pipeline, records.length, 300_000);
+  const result = await account(ctx, topics, pipeline, records.length);
+  // The last decisions are on the topic; give the listener the time to read them.
+  const deadline = Date.now() + 30_000;
+  const received = (): number => samples.length + [...unmapped.values()].reduce((a, b) => a + b, 0);
+  while (received() < (result.counts.decisions ?? 0) && Date.now() < deadline) {
+    await sleep(50);
+  }
+  await consumer.disconnect();
+  await stopPipeline(ctx, pipeline);
+  const unmappedTotal = received() - samples.length;
+  if (unmappedTotal > 0) {
+    log(`decisions not mapped to a port record: ${JSON.stringify(Object.fromEntries(unmapped))}`);
+  }
+  log(`services' own view: ${result.serviceView}`);
+  return {
+    samples,
+    counts: { ...result.counts, decoderRejects: expectedRejections, unmappedDecisions: unmappedTotal },
+    serviceView: result.serviceView,
+  };
+}

@@ -1,0 +1,144 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { histogramChart, lineChart } from './svg-chart';
+
+const RESULTS_DIR = join(__dirname, '..', '..', 'results', 'bench');
+
+export type BenchStage = 'end-to-end' | 'screening';
+
+export interface LatencySample {
+  atMs: number;
+  latencyMs: number;
+}
+
+export interface BenchReport {
+  run: string;
+  stage: BenchStage;
+  at: string;
+  machine: Record<string, string | number>;
+  options: Record<string, string | number>;
+  throughput: Record<string, number>;
+  /** What became of the records, per phase (throughput, latency). */
+  counts: Record<string, Record<string, number>>;
+  latency: Record<string, number | undefined>;
+  /** The services' own histograms, per phase. */
+  serviceView: Record<string, string>;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+export function latencySummary(
+  rate: number,
+  samples: readonly LatencySample[],
+): Record<string, number | undefined> {
+  const latencies = samples.map((sample) => sample.latencyMs).sort((a, b) => a - b);
+  return {
+    rate,
+    decisions: latencies.length,
+    p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
+    p99Ms: percentile(latencies, 99),
+    maxMs: latencies[latencies.length - 1],
+  };
+}
+
+export function describeMachine(): Record<string, string | number> {
+  const cpu = cpus();
+  return {
+    cpuModel: cpu[0]?.model ?? 'unknown',
+    cores: cpu.length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverageAtEnd: Number(loadavg()[0]?.toFixed(2)),
+  };
+}
+
+const STAGE_TEXT: Record<BenchStage, { title: string; what: string }> = {
+  'end-to-end': {
+    title: 'end to end',
+    what:
+      'DCSA records (eBL 3.0, TNT 3.0) produced to the port topics, through ingest and screening (each its ' +
+      'own process) to the decisions topic, on real Kafka and PostgreSQL. Latency: from producing a port ' +
+      'record to the decision it triggered arriving. The passthrough is a bare kafkajs consume-and-produce ' +
+      'of the same port records in the same run (one hop, where the pipeline has two and a database).',
+  },
+  screening: {
+    title: 'screening stage',
+    what:
+      'Canonical events pre-produced to the canonical topic and drained into decisions by screening alone ' +
+      '(its own process) on real Kafka and PostgreSQL. Latency: from producing a canonical event to the ' +
+      'decision it triggered arriving. The passthrough is a bare kafkajs consume-and-produce of the same ' +
+      'records in the same run.',
+  },
+};
+
+/** Writes report.json, report.md and two SVG charts into results/bench/<at>-<run>/ (git-ignored). */
+export function writeBenchReport(report: BenchReport, samples: readonly LatencySample[]): string {
+  const dir = join(RESULTS_DIR, `${report.at.replace(/[:.]/g, '-')}-${report.run}`);
+  mkdirSync(dir, { recursive: true });
+  const first = samples[0]?.atMs ?? 0;
+  const perSecond = new Map<number, number>();
+  for (const sample of samples) {
+    const second = Math.floor((sample.atMs - first) / 1000);
+    perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+  }
+  const throughputSvg = lineChart(
+    'Decisions per second during the latency run',
+    'elapsed (s)',
+    'decisions/s',
+    [
+      {
+        name: 'decisions/s',
+        colour: '#3b6ea5',
+        points: [...perSecond.entries()].sort(([a], [b]) => a - b).map(([x, y]) => ({ x, y })),
+      },
+    ],
+  );
+  const bounds = [5, 10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 750, 1000, 2000, 5000];
+  const buckets = bounds.map((upperMs, index) => ({
+    upperMs,
+    count: samples.filter(
+      (sample) => sample.latencyMs <= upperMs && (index === 0 || sample.latencyMs > (bounds[index - 1] ?? 0)),
+    ).length,
+  }));
+  const stage = STAGE_TEXT[report.stage];
+  const latencySvg = histogramChart(`Produce-to-decision latency (${stage.title})`, buckets);
+  writeFileSync(join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(dir, 'throughput.svg'), throughputSvg);
+  writeFileSync(join(dir, 'latency.svg'), latencySvg);
+  const machine = Object.entries(report.machine)
+    .map(([key, value]) => `${key} ${String(value)}`)
+    .join(', ');
+  const options = Object.entries(report.options)
+    .map(([key, value]) => `${key} ${String(value)}`)
+    .join(', ');
+  writeFileSync(
+    join(dir, 'report.md'),
+    [
+      `# Pipeline benchmark, ${stage.title}, ${report.at}`,
+      '',
+      `Stage: ${report.stage}. ${stage.what}`,
+      '',
+      `Machine: ${machine}. Options: ${options}.`,
+      '',
+      '| measure | value |',
+      '|---|---|',
+      ...Object.entries(report.throughput).map(([key, value]) => `| ${key} | ${value} |`),
+      ...Object.entries(report.latency).map(([key, value]) => `| latency ${key} | ${String(value)} |`),
+      ...Object.entries(report.counts).flatMap(([phase, counts]) =>
+        Object.entries(counts).map(([key, value]) => `| ${phase} phase: ${key} | ${value} |`),
+      ),
+      '',
+      ...Object.entries(report.serviceView).map(([phase, view]) => `- services' own view, ${phase}: ${view}`),
+      '',
+      '![throughput](throughput.svg)',
+      '',
+      '![latency](latency.svg)',
+      '',
+    ].join('\n'),
+  );
+  return dir;
+}

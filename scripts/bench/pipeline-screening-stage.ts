@@ -1,0 +1,193 @@
+import type { Client } from 'pg';
+import type { CanonicalEvent } from '@chokepoint/contracts';
+import { manifestEventId } from '@chokepoint/engine';
+import {
+  generateCanonicalStream,
+  type StreamEvent,
+} from '../../apps/screening/src/testing/canonical-stream.generator';
+import { type BenchContext, log, sleep } from './pipeline-context';
+import {
+  createTopics,
+  listenForDecisions,
+  passthrough,
+  produceAll,
+  produceAtRate,
+  type TopicMessage,
+} from './pipeline-kafka';
+import type { LatencySample } from './pipeline-report';
+import { histogramMean, screeningProgress, ServiceProcess } from './pipeline-services';
+
+/** Throughput and latency of one phase, with what became of its input and the services' own view. */
+export interface PhaseResult {
+  counts: Record<string, number>;
+  serviceView: string;
+}
+
+interface ScreeningTopics {
+  canonical: string;
+  decisions: string;
+  dlq: string;
+}
+
+function toMessage(topic: string, { consignmentId, event }: StreamEvent): TopicMessage {
+  return {
+    topic,
+    message: {
+      key: consignmentId,
+      value: JSON.stringify(event),
+      headers: { 'chokepoint-event-kind': event.kind, 'chokepoint-schema-version': '1' },
+    },
+  };
+}
+
+function triggerId(event: CanonicalEvent): string {
+  return event.kind === 'MANIFEST' ? manifestEventId(event) : event.eventId;
+}
+
+function startScreening(
+  ctx: BenchContext,
+  databaseUrl: string,
+  topics: ScreeningTopics,
+): Promise<ServiceProcess> {
+  const group = `bench-screening-${ctx.run}-${topics.canonical}`;
+  ctx.groups.add(group);
+  return ServiceProcess.start(ctx, 'screening', {
+    DATABASE_URL: databaseUrl,
+    CANONICAL_EVENTS_TOPIC: topics.canonical,
+    DECISIONS_TOPIC: topics.decisions,
+    DEAD_LETTER_TOPIC: topics.dlq,
+    SCREENING_CONSUMER_GROUP: group,
+    SCREENING_CHUNK_SIZE: String(ctx.chunk),
+    RULES_WATCH: 'false',
+  });
+}
+
+/** Screening has committed the effects of `count` events and published every decision and dead letter. */
+async function waitUntilDrained(
+  db: Client,
+  screening: ServiceProcess,
+  count: number,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const progress = await screeningProgress(db);
+    if (progress.processed >= count && progress.backlog === 0) {
+      return;
+    }
+    screening.assertRunning();
+    if (Date.now() > deadline) {
+      throw new Error(`not drained within ${timeoutMs} ms: ${JSON.stringify(progress)}`);
+    }
+    await sleep(50);
+  }
+}
+
+async function screeningView(screening: ServiceProcess): Promise<string> {
+  const text = await screening.metrics();
+  return [
+    'chokepoint_screening_chunk_duration_seconds',
+    'chokepoint_screening_event_latency_seconds',
+    'chokepoint_screening_outbox_publish_latency_seconds',
+  ]
+    .map((name) => histogramMean(text, name, 'chokepoint_screening_'))
+    .join('; ');
+}
+
+/** Canonical events pre-produced, then drained into decisions, next to a passthrough of the same records. */
+export async function screeningThroughput(
+  ctx: BenchContext,
+  databaseUrl: string,
+  db: Client,
+  consignments: number,
+): Promise<PhaseResult & { rate: number; passthrough: number }> {
+  const base = `bench.pipeline.${ctx.run}.t`;
+  const topics = { canonical: `${base}.canonical`, decisions: `${base}.decisions`, dlq: `${base}.dlq` };
+  const passthroughTopic = `${base}.passthrough`;
+  await createTopics(ctx, [...Object.values(topics), passthroughTopic]);
+  const stream = generateCanonicalStream({
+    runId: `T${ctx.run}`,
+    consignments,
+    startAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+  });
+  await produceAll(
+    ctx,
+    stream.map((item) => toMessage(topics.canonical, item)),
+  );
+  log(`throughput: ${stream.length} canonical events produced`);
+
+  const passthroughRate = await passthrough(ctx, [topics.canonical], passthroughTopic, stream.length);
+  log(`passthrough: ${passthroughRate.toFixed(0)} events/s`);
+
+  const screening = await startScreening(ctx, databaseUrl, topics);
+  // Timed from the first applied chunk, so process start-up and group join do not count.
+  let first = 0;
+  while (first === 0) {
+    const { rows } = await db.query<{ count: string }>(`SELECT count(*) FROM processed_event`);
+    if (Number(rows[0]?.count) > 0) {
+      first = Date.now();
+    } else {
+      screening.assertRunning();
+      await sleep(20);
+    }
+  }
+  const already = (await screeningProgress(db)).processed;
+  await waitUntilDrained(db, screening, stream.length, 600_000);
+  const seconds = (Date.now() - first) / 1000;
+  const rate = (stream.length - already) / seconds;
+  const serviceView = await screeningView(screening);
+  await screening.stop(ctx);
+  log(`screening: ${rate.toFixed(0)} events/s (${stream.length} events, decisions via outbox)`);
+  return { rate, passthrough: passthroughRate, counts: { events: stream.length }, serviceView };
+}
+
+/** Canonical events at a steady rate; for each decision, the time from producing the event that triggered it. */
+export async function screeningLatency(
+  ctx: BenchContext,
+  databaseUrl: string,
+  db: Client,
+  rate: number,
+  seconds: number,
+): Promise<PhaseResult & { samples: LatencySample[] }> {
+  const base = `bench.pipeline.${ctx.run}.l`;
+  const topics = { canonical: `${base}.canonical`, decisions: `${base}.decisions`, dlq: `${base}.dlq` };
+  await createTopics(ctx, Object.values(topics));
+  const total = rate * seconds;
+  const stream = generateCanonicalStream({
+    runId: `L${ctx.run}`,
+    consignments: Math.ceil(total / 3),
+    startAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+  }).slice(0, total);
+  const screening = await startScreening(ctx, databaseUrl, topics);
+  await screening.waitReady();
+  const producedAt = new Map<string, number>();
+  const samples: LatencySample[] = [];
+  let unmapped = 0;
+  const consumer = await listenForDecisions(ctx, topics.decisions, (decision, arrivedAt) => {
+    const sent = producedAt.get(`${decision.consignmentId} ${decision.triggeredBy.eventId}`);
+    if (sent === undefined) {
+      unmapped += 1;
+    } else {
+      samples.push({ atMs: arrivedAt, latencyMs: arrivedAt - sent });
+    }
+  });
+  await sleep(1_000);
+  await produceAtRate(
+    ctx,
+    stream.map((item) => toMessage(topics.canonical, item)),
+    rate,
+    (start, end, at) => {
+      for (const { consignmentId, event } of stream.slice(start, end)) {
+        producedAt.set(`${consignmentId} ${triggerId(event)}`, at);
+      }
+    },
+  );
+  log(`latency: ${stream.length} events produced at ${rate}/s`);
+  await waitUntilDrained(db, screening, stream.length, 300_000);
+  await sleep(1_000);
+  const serviceView = await screeningView(screening);
+  log(`screening's own view: ${serviceView}`);
+  await consumer.disconnect();
+  await screening.stop(ctx);
+  return { samples, counts: { events: stream.length, unmappedDecisions: unmapped }, serviceView };
+}

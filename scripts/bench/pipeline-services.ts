@@ -1,0 +1,142 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { Client } from 'pg';
+import { type BenchContext, sleep } from './pipeline-context';
+
+const REPO_ROOT = join(__dirname, '..', '..');
+
+export type ServiceName = 'ingest' | 'screening';
+
+/** A port nobody listens on now, so that two benches (or a developer's services) never collide. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A service as deployed: its own process and HTTP port, on the topics, group and database it is given. */
+export class ServiceProcess {
+  private exitStatus: string | undefined;
+  private readonly exited: Promise<void>;
+
+  private constructor(
+    readonly name: ServiceName,
+    private readonly port: number,
+    private readonly child: ChildProcess,
+  ) {
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code, signal) => {
+        this.exitStatus = signal ?? `code ${String(code)}`;
+        resolve();
+      }),
+    );
+  }
+
+  static async start(
+    ctx: BenchContext,
+    name: ServiceName,
+    env: Record<string, string>,
+  ): Promise<ServiceProcess> {
+    const port = await freePort();
+    const profile = ctx.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${ctx.profileDir}`] : [];
+    const child = spawn(
+      process.execPath,
+      [...profile, '-r', '@swc-node/register', `apps/${name}/src/main.ts`],
+      {
+        cwd: REPO_ROOT,
+        env: {
+          ...process.env,
+          NODE_ENV: 'development',
+          LOG_LEVEL: 'warn',
+          KAFKA_BROKERS: ctx.brokers.join(','),
+          KAFKA_TOPIC_PARTITIONS: String(ctx.partitions),
+          HTTP_PORT: String(port),
+          ...env,
+        },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    );
+    const service = new ServiceProcess(name, port, child);
+    ctx.services.add(service);
+    return service;
+  }
+
+  /** Throws once the process has ended: a wait on its work would otherwise last until its timeout. */
+  assertRunning(): void {
+    if (this.exitStatus !== undefined) {
+      throw new Error(`${this.name} exited (${this.exitStatus}) before the bench stopped it`);
+    }
+  }
+
+  async waitReady(timeoutMs = 180_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (
+      !(await fetch(`http://127.0.0.1:${this.port}/health/ready`).then(
+        (response) => response.ok,
+        () => false,
+      ))
+    ) {
+      this.assertRunning();
+      if (Date.now() > deadline) {
+        throw new Error(`${this.name} not ready within ${timeoutMs} ms`);
+      }
+      await sleep(200);
+    }
+  }
+
+  async metrics(): Promise<string> {
+    return (await fetch(`http://127.0.0.1:${this.port}/metrics`)).text();
+  }
+
+  /** SIGTERM, so that the service finishes its chunk and leaves its group; SIGKILL if it hangs. */
+  async stop(ctx: BenchContext): Promise<void> {
+    ctx.services.delete(this);
+    if (this.exitStatus !== undefined) {
+      return;
+    }
+    this.child.kill('SIGTERM');
+    await Promise.race([this.exited, sleep(15_000)]);
+    if (this.exitStatus === undefined) {
+      this.child.kill('SIGKILL');
+      await Promise.race([this.exited, sleep(5_000)]);
+    }
+  }
+}
+
+/** A series summed over all its labels (optionally only those with `labels`), from Prometheus text. */
+export function metricTotal(text: string, name: string, labels: Record<string, string> = {}): number {
+  const wanted = Object.entries(labels).map(([label, value]) => `${label}="${value}"`);
+  let total = 0;
+  for (const line of text.split('\n')) {
+    if (
+      (line.startsWith(`${name}{`) || line.startsWith(`${name} `)) &&
+      wanted.every((pair) => line.includes(pair))
+    ) {
+      total += Number(line.slice(line.lastIndexOf(' ') + 1));
+    }
+  }
+  return total;
+}
+
+/** "chunk_duration mean 42.0 ms over 60": the mean of a histogram over all its labels. */
+export function histogramMean(text: string, name: string, prefix: string): string {
+  const sum = metricTotal(text, `${name}_sum`);
+  const count = metricTotal(text, `${name}_count`);
+  return `${name.replace(prefix, '')} mean ${((sum / count) * 1000).toFixed(1)} ms over ${count}`;
+}
+
+/** Screening's marks (the canonical records it has committed the effects of) and its unpublished outbox. */
+export async function screeningProgress(db: Client): Promise<{ processed: number; backlog: number }> {
+  const { rows } = await db.query<{ processed: string; backlog: string }>(
+    `SELECT (SELECT coalesce(sum(source_offset + 1), 0) FROM processed_event WHERE consumer = 'screening') AS processed,
+            (SELECT count(*) FROM outbox WHERE published_at IS NULL) AS backlog`,
+  );
+  return { processed: Number(rows[0]?.processed ?? 0), backlog: Number(rows[0]?.backlog ?? 0) };
+}
