@@ -1,6 +1,8 @@
 /**
  * The local stack: a real Kafka broker (KRaft, from Maven Central artifacts, started with java) and a
- * real PostgreSQL. `up` is idempotent and returns once both answer; `down` stops only what `up` started.
+ * real PostgreSQL. `up` is idempotent and returns once both answer; `down` stops only what `up` started,
+ * `down kafka` (or `down postgres`) only that one: `stack:down -- kafka && stack:up` restarts the broker
+ * alone, on the same data directory (topics and committed offsets survive).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -22,9 +24,13 @@ async function up(): Promise<void> {
   log(`up in ${((Date.now() - started) / 1000).toFixed(1)} s; settings in ${stackPaths.stackEnv}`);
 }
 
-async function down(): Promise<void> {
-  await stopKafka(log);
-  stopPostgres(log);
+async function down(only: 'kafka' | 'postgres' | undefined): Promise<void> {
+  if (only !== 'postgres') {
+    await stopKafka(log);
+  }
+  if (only !== 'kafka') {
+    stopPostgres(log);
+  }
 }
 
 async function status(): Promise<boolean> {
@@ -55,23 +61,27 @@ async function status(): Promise<boolean> {
   return healthy;
 }
 
-async function main(command: string | undefined): Promise<number> {
+async function main(command: string | undefined, target: string | undefined): Promise<number> {
   switch (command) {
     case 'up':
       await up();
       return 0;
     case 'down':
-      await down();
+      if (target !== undefined && target !== 'kafka' && target !== 'postgres') {
+        break;
+      }
+      await down(target);
       return 0;
     case 'status':
       return (await status()) ? 0 : 1;
     default:
-      process.stderr.write('usage: stack.ts up|down|status\n');
-      return 2;
+      break;
   }
+  process.stderr.write('usage: stack.ts up | down [kafka|postgres] | status\n');
+  return 2;
 }
 
-main(process.argv[2]).then(
+main(process.argv[2], process.argv[3]).then(
   (code) => process.exit(code),
   (error: unknown) => {
     log(`failed: ${error instanceof Error ? error.message : String(error)}`);
