@@ -4,6 +4,7 @@ import { ScreeningState1764403400000 } from './1764403400000-screening-state';
 import { OpsConsole1764403500000 } from './1764403500000-ops-console';
 import { JoiningClaims1764403600000 } from './1764403600000-joining-claims';
 import { Lz4StateCompression1764403700000 } from './1764403700000-lz4-state-compression';
+import { PendingMovementKeys1764403800000 } from './1764403800000-pending-movement-keys';
 
 /** Every migration in order; listed explicitly so bundled apps find them without globbing. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   OpsConsole1764403500000,
   JoiningClaims1764403600000,
   Lz4StateCompression1764403700000,
+  PendingMovementKeys1764403800000,
 ];

@@ -3,6 +3,7 @@ export * from './write-batch';
 export * from './consignment.entity';
 export * from './consignment-link.entity';
 export * from './pending-movement.entity';
+export * from './pending-movement-key.entity';
 export * from './screening-timer.entity';
 export * from './decision.entity';
 export * from './outbox-message.entity';
@@ -28,12 +29,14 @@ import { OfficerActionEntity } from './officer-action.entity';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxRelayStateEntity } from './outbox-relay-state.entity';
 import { PendingMovementEntity } from './pending-movement.entity';
+import { PendingMovementKeyEntity } from './pending-movement-key.entity';
 import { ScreeningTimerEntity } from './screening-timer.entity';
 
 export const SCREENING_ENTITIES = [
   ConsignmentEntity,
   ConsignmentLinkEntity,
   PendingMovementEntity,
+  PendingMovementKeyEntity,
   ScreeningTimerEntity,
   DecisionEntity,
   OutboxMessageEntity,

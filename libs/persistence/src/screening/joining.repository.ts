@@ -27,7 +27,7 @@ export class JoiningRepository {
          coalesce((SELECT array_agg(DISTINCT consignment_id) FROM consignment_link
                     WHERE (kind = 'BKG' AND reference = ANY($2::text[]))
                        OR (kind = 'EQ' AND reference = ANY($3::text[]) AND NOT closed)), '{}') AS linked,
-         coalesce((SELECT array_agg(movement_key) FROM pending_movement WHERE pending_keys && $4::text[]), '{}')
+         coalesce((SELECT array_agg(DISTINCT movement_key) FROM pending_movement_key WHERE pending_key = ANY($4::text[])), '{}')
            AS waiting`,
       [
         question.consignmentIds,

@@ -9,7 +9,7 @@ export class PendingMovementEntity {
   @PrimaryColumn({ type: 'text', name: 'movement_key' })
   movementKey!: string;
 
-  /** `TRD:…`, `BKG:…` or `EQ:…`. */
+  /** `TRD:…`, `BKG:…` or `EQ:…`; looked up through pending_movement_key, which holds one row per key. */
   @Column({ type: 'text', name: 'pending_keys', array: true })
   pendingKeys!: string[];
 

@@ -41,7 +41,8 @@ export class PendingMovementRepository {
     const rows = await sql.query<ParkedMovementRow & { parkSeq: string }>(
       `SELECT movement_key AS "movementKey", pending_keys AS "pendingKeys", movement, park_seq::text AS "parkSeq"
          FROM pending_movement
-        WHERE pending_keys && $1::text[] OR movement_key = ANY($2::text[])
+        WHERE movement_key = ANY(
+                ARRAY(SELECT movement_key FROM pending_movement_key WHERE pending_key = ANY($1::text[])) || $2::text[])
         ORDER BY movement_key FOR UPDATE`,
       [pendingKeys, movementKeys.map(storedMovementKey)],
     );
@@ -56,9 +57,14 @@ export class PendingMovementRepository {
 
   remove(batch: WriteBatch, movementKeys: readonly string[]): void {
     if (movementKeys.length > 0) {
+      const keys = batch.param(movementKeys.map(storedMovementKey));
       batch.add(
         'unparked_movements',
-        `DELETE FROM pending_movement WHERE movement_key = ANY(${batch.param(movementKeys.map(storedMovementKey))}::text[])`,
+        `DELETE FROM pending_movement WHERE movement_key = ANY(${keys}::text[])`,
+      );
+      batch.add(
+        'unparked_movement_keys',
+        `DELETE FROM pending_movement_key WHERE movement_key = ANY(${keys}::text[])`,
       );
     }
   }
@@ -78,11 +84,12 @@ export class PendingMovementRepository {
       event_time: m.eventTime,
       expires_at: m.expiresAt,
     }));
+    const parked = batch.param(JSON.stringify(rows));
     batch.add(
       'parked_movements',
       `INSERT INTO pending_movement (movement_key, pending_keys, movement, event_time, expires_at)
        SELECT r.movement_key, r.pending_keys, r.movement, r.event_time, r.expires_at
-         FROM ROWS FROM (json_to_recordset(${batch.param(JSON.stringify(rows))}::json) AS (movement_key text,
+         FROM ROWS FROM (json_to_recordset(${parked}::json) AS (movement_key text,
                 pending_keys text[], movement json, event_time timestamptz, expires_at timestamptz))
               WITH ORDINALITY AS r(movement_key, pending_keys, movement, event_time, expires_at, ord)
         ORDER BY r.ord
@@ -94,6 +101,22 @@ export class PendingMovementRepository {
          received_at = now(),
          park_seq = EXCLUDED.park_seq`,
     );
+    // A movement parked again may wait under other keys now: drop the ones it left, add the new ones
+    // (one statement cannot delete and insert the same row, so pairs that stay are left alone).
+    batch.add(
+      'left_movement_keys',
+      `DELETE FROM pending_movement_key k
+        USING json_to_recordset(${parked}::json) AS r(movement_key text, pending_keys text[])
+        WHERE k.movement_key = r.movement_key AND NOT k.pending_key = ANY(r.pending_keys)`,
+    );
+    batch.add(
+      'parked_movement_keys',
+      `INSERT INTO pending_movement_key (pending_key, movement_key)
+       SELECT DISTINCT k, r.movement_key
+         FROM json_to_recordset(${parked}::json) AS r(movement_key text, pending_keys text[]),
+              unnest(r.pending_keys) AS k
+       ON CONFLICT DO NOTHING`,
+    );
   }
 
   /**
@@ -102,11 +125,16 @@ export class PendingMovementRepository {
    */
   async purgeExpired(sql: SqlExecutor, now: Date, parkedBefore: Date, limit: number): Promise<number> {
     const rows = await sql.query<{ movement_key: string }>(
-      `DELETE FROM pending_movement WHERE movement_key IN (
-         SELECT movement_key FROM pending_movement
-          WHERE expires_at < $1 AND received_at < $2
-          ORDER BY expires_at LIMIT $3
-       ) RETURNING movement_key`,
+      `WITH expired AS (
+         DELETE FROM pending_movement WHERE movement_key IN (
+           SELECT movement_key FROM pending_movement
+            WHERE expires_at < $1 AND received_at < $2
+            ORDER BY expires_at LIMIT $3
+         ) RETURNING movement_key
+       ), expired_keys AS (
+         DELETE FROM pending_movement_key WHERE movement_key IN (SELECT movement_key FROM expired)
+       )
+       SELECT movement_key FROM expired`,
       [now.toISOString(), parkedBefore.toISOString(), limit],
     );
     return rows.length;
