@@ -1,4 +1,5 @@
 export * from './batch-consumer';
+export * from './chunk-coalescer';
 export * from './dead-letter';
 export * from './inbound-record';
 export * from './kafka-client';

@@ -41,6 +41,15 @@ export class IngestEnvironment extends CommonEnvironment {
   INGEST_PARTITIONS_CONCURRENTLY: number = 3;
 
   /**
+   * Chunks worked on at once; chunks of other partitions that arrive meanwhile are decoded, deduplicated
+   * and published together in the next one (up to INGEST_CHUNK_SIZE records).
+   */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  INGEST_CHUNKS_IN_FLIGHT: number = 2;
+
+  /**
    * Worker threads that decode beside the main thread, which then only does Kafka and PostgreSQL I/O;
    * 0 decodes in the main thread. Each thread holds its own reference data (about 120 MB).
    */

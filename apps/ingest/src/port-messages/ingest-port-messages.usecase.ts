@@ -128,16 +128,17 @@ export class IngestPortMessagesUseCase {
     forwarded: readonly PreparedEvent[],
     duplicates: readonly PreparedEvent[],
   ): void {
-    // BatchConsumer hands over one partition's records at a time; the first names the chunk.
-    const topic = records[0]?.topic ?? '';
-    this.metrics.consumed(topic, records.length);
+    // A chunk may hold the records of several partitions of both topics (the consumer gathers them).
+    const perTopic = new Map<string, number>();
+    records.forEach((record) => perTopic.set(record.topic, (perTopic.get(record.topic) ?? 0) + 1));
+    perTopic.forEach((count, topic) => this.metrics.consumed(topic, count));
     this.metrics.produced(forwarded);
     this.metrics.duplicates(duplicates);
     const codeCounts = new Map<string, number>();
     let rejected = 0;
     let partial = 0;
     outcomes.forEach((outcome, index) => {
-      this.metrics.outcome(topic, outcome.kind);
+      this.metrics.outcome(records[index]?.topic ?? '', outcome.kind);
       if (outcome.kind === 'done') {
         return;
       }
@@ -157,10 +158,24 @@ export class IngestPortMessagesUseCase {
     if (rejected + partial > 0) {
       const codes = [...codeCounts.entries()].map(([code, count]) => `${code}:${count}`).join(',');
       this.logger.warn(
-        `records dead-lettered topic=${topic} partition=${records[0]?.partition ?? ''} ` +
-          `offsets=${records[0]?.offset ?? ''}-${records[records.length - 1]?.offset ?? ''} ` +
+        `records dead-lettered from=${describeSpans(records)} ` +
           `records=${records.length} rejected=${rejected} partial=${partial} codes=${codes}`,
       );
     }
   }
+}
+
+/** `topic[partition]@first-last` for each partition a chunk holds, in the order they came. */
+function describeSpans(records: readonly InboundRecord[]): string {
+  const spans = new Map<string, { first: string; last: string }>();
+  for (const record of records) {
+    const key = `${record.topic}[${record.partition}]`;
+    const span = spans.get(key);
+    if (span) {
+      span.last = record.offset;
+    } else {
+      spans.set(key, { first: record.offset, last: record.offset });
+    }
+  }
+  return [...spans].map(([key, { first, last }]) => `${key}@${first}-${last}`).join(',');
 }

@@ -10,6 +10,7 @@ import { Registry } from 'prom-client';
 import {
   BatchConsumer,
   type BatchHandler,
+  ChunkCoalescer,
   ensureTopics,
   type InboundRecord,
   KAFKA,
@@ -22,13 +23,15 @@ import { PortMessagesException } from './port-messages.exception';
 import { PORT_MESSAGES_SETTINGS, type PortMessagesSettings } from './port-messages.settings';
 
 /**
- * Transport adapter: consumes port.manifests.v1 and port.movements.v1 in chunks, hands each chunk to
- * the use case, and lets BatchConsumer dead-letter what was rejected and commit.
+ * Transport adapter: consumes port.manifests.v1 and port.movements.v1 in chunks, hands the chunks of
+ * the partitions in flight, gathered by a ChunkCoalescer, to the use case, and lets BatchConsumer
+ * dead-letter what was rejected and commit each partition's offsets.
  */
 @Injectable()
 export class PortMessagesConsumer implements BatchHandler, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('PortMessagesConsumer');
   private consumer: BatchConsumer | undefined;
+  private readonly coalescer: ChunkCoalescer<InboundRecord, RecordOutcome>;
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
@@ -36,10 +39,15 @@ export class PortMessagesConsumer implements BatchHandler, OnApplicationBootstra
     @Inject(PORT_MESSAGES_SETTINGS) private readonly settings: PortMessagesSettings,
     private readonly ingest: IngestPortMessagesUseCase,
     private readonly registry: Registry,
-  ) {}
+  ) {
+    this.coalescer = new ChunkCoalescer((records) => this.ingest.execute(records), {
+      maxItems: settings.chunkSize,
+      maxInFlight: settings.chunksInFlight,
+    });
+  }
 
   handleBatch(records: InboundRecord[]): Promise<RecordOutcome[]> {
-    return this.ingest.execute(records);
+    return this.coalescer.submit(records);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -11,6 +11,7 @@ export interface PortMessagesSettings {
   consumerGroup: string;
   chunkSize: number;
   partitionsConcurrently: number;
+  chunksInFlight: number;
   decodeWorkers: number;
   topicPartitions: number;
   defaultOriginatingParty: string;
@@ -25,6 +26,7 @@ export function portMessagesSettings(environment: IngestEnvironment): PortMessag
     consumerGroup: environment.INGEST_CONSUMER_GROUP,
     chunkSize: environment.INGEST_CHUNK_SIZE,
     partitionsConcurrently: environment.INGEST_PARTITIONS_CONCURRENTLY,
+    chunksInFlight: environment.INGEST_CHUNKS_IN_FLIGHT,
     decodeWorkers: environment.INGEST_DECODE_WORKERS,
     topicPartitions: environment.KAFKA_TOPIC_PARTITIONS,
     defaultOriginatingParty: environment.INGEST_DEFAULT_ORIGINATING_PARTY,

@@ -10,6 +10,7 @@ import { Registry } from 'prom-client';
 import {
   BatchConsumer,
   type BatchHandler,
+  ChunkCoalescer,
   ensureTopics,
   type InboundRecord,
   KAFKA,
@@ -23,7 +24,6 @@ import { ScreeningEnvironment } from '../config/screening.environment';
 import { ScreeningMetrics } from '../metrics/screening.metrics';
 import { ApplyCanonicalEventsUseCase, type CanonicalRecord } from './apply-canonical-events.usecase';
 import { decodeCanonicalRecord } from './canonical-event.decoder';
-import { ChunkCoalescer } from './chunk-coalescer';
 
 /**
  * Consumes canonical manifests and movements (group chokepoint-screening; instances share the
@@ -37,7 +37,7 @@ export class CanonicalEventsConsumer
 {
   private readonly logger = new Logger('CanonicalEventsConsumer');
   private consumer: BatchConsumer | undefined;
-  private readonly coalescer: ChunkCoalescer<CanonicalRecord>;
+  private readonly coalescer: ChunkCoalescer<CanonicalRecord, RecordOutcome>;
 
   constructor(
     @Inject(KAFKA) private readonly kafka: Kafka,
@@ -88,17 +88,16 @@ export class CanonicalEventsConsumer
   }
 
   /** Every record's outcome is 'done': dead letters travel through the outbox, in the chunk's transaction. */
-  async handleBatch(records: InboundRecord[]): Promise<RecordOutcome[]> {
-    await this.coalescer.submit(
+  handleBatch(records: InboundRecord[]): Promise<RecordOutcome[]> {
+    return this.coalescer.submit(
       records.map((record) => ({
         record,
         decoded: decodeCanonicalRecord(record, this.env.SCREENING_CANONICAL_VALIDATION),
       })),
     );
-    return records.map(() => ({ kind: 'done' }));
   }
 
-  private async apply(decoded: CanonicalRecord[]): Promise<void> {
+  private async apply(decoded: CanonicalRecord[]): Promise<RecordOutcome[]> {
     const done = this.metrics.startChunk();
     const result = await this.applyEvents.execute(decoded);
     const committedAt = new Date();
@@ -115,6 +114,7 @@ export class CanonicalEventsConsumer
     }
     this.metrics.issued(result.decisions);
     done();
+    return decoded.map(() => ({ kind: 'done' }));
   }
 }
 

@@ -1,6 +1,6 @@
-interface Submission<T> {
+interface Submission<T, R> {
   items: T[];
-  resolve: () => void;
+  resolve: (results: R[]) => void;
   reject: (error: unknown) => void;
 }
 
@@ -12,27 +12,28 @@ export interface ChunkCoalescerOptions {
 }
 
 /**
- * Gathers the chunks the consumer hands over for different partitions into one unit of work. Each
- * transaction costs a fixed handful of database round trips and a WAL flush whatever its size, so six
- * partitions each committing a chunk of three records cost six times what one chunk of eighteen does;
- * at a steady trickle that overhead, not the screening, decides both throughput and latency. A
+ * Gathers the chunks a BatchConsumer hands over for different partitions into one unit of work. Each
+ * unit costs a fixed handful of round trips (database, broker) whatever its size, so six partitions
+ * each handing over a chunk of three records cost six times what one chunk of eighteen does; at a
+ * steady trickle that overhead, not the records' own work, decides both throughput and latency. A
  * submission waits for no timer: a group starts on the next turn of the event loop when fewer than
- * maxInFlight groups are running, else as soon as one finishes, so the more the database is busy, the
- * bigger the groups grow. Every submission settles with its group: resolved when the group's work
- * is durable, rejected with the group's error (the consumer then retries each partition's chunk).
+ * maxInFlight groups are running, else as soon as one finishes, so the busier the work, the bigger the
+ * groups grow. `work` returns one result per item, in order; each submission gets its own items'
+ * results when the group's work is done, or the group's error (the consumer then retries each
+ * partition's chunk).
  */
-export class ChunkCoalescer<T> {
-  private readonly waiting: Submission<T>[][] = [];
+export class ChunkCoalescer<T, R> {
+  private readonly waiting: Submission<T, R>[][] = [];
   private inFlight = 0;
   private scheduled = false;
 
   constructor(
-    private readonly work: (items: T[]) => Promise<void>,
+    private readonly work: (items: T[]) => Promise<readonly R[]>,
     private readonly options: ChunkCoalescerOptions,
   ) {}
 
-  submit(items: T[]): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  submit(items: T[]): Promise<R[]> {
+    return new Promise<R[]>((resolve, reject) => {
       const last = this.waiting[this.waiting.length - 1];
       const size = last?.reduce((sum, submission) => sum + submission.items.length, 0) ?? 0;
       const submission = { items, resolve, reject };
@@ -62,11 +63,19 @@ export class ChunkCoalescer<T> {
     });
   }
 
-  private async runGroup(group: Submission<T>[]): Promise<void> {
+  private async runGroup(group: Submission<T, R>[]): Promise<void> {
     this.inFlight += 1;
     try {
-      await this.work(group.flatMap((submission) => submission.items));
-      group.forEach((submission) => submission.resolve());
+      const results = await this.work(group.flatMap((submission) => submission.items));
+      const expected = group.reduce((sum, submission) => sum + submission.items.length, 0);
+      if (results.length !== expected) {
+        throw new Error(`work returned ${results.length} results for ${expected} items`);
+      }
+      let start = 0;
+      for (const submission of group) {
+        submission.resolve(results.slice(start, start + submission.items.length));
+        start += submission.items.length;
+      }
     } catch (error) {
       group.forEach((submission) => submission.reject(error));
     } finally {

@@ -1,12 +1,14 @@
 import { ChunkCoalescer } from './chunk-coalescer';
 
-/** Work that records each group and finishes when the test says so. */
+/** Work that records each group, answers each item with its double, and finishes when the test says so. */
 function controlledWork() {
   const groups: number[][] = [];
   const finishers: { resolve: () => void; reject: (error: Error) => void }[] = [];
-  const work = (items: number[]): Promise<void> => {
+  const work = (items: number[]): Promise<number[]> => {
     groups.push(items);
-    return new Promise<void>((resolve, reject) => finishers.push({ resolve, reject }));
+    return new Promise<number[]>((resolve, reject) =>
+      finishers.push({ resolve: () => resolve(items.map((item) => item * 2)), reject }),
+    );
   };
   return { groups, finishers, work };
 }
@@ -14,7 +16,7 @@ function controlledWork() {
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe('ChunkCoalescer', () => {
-  it('applies the chunks submitted in one turn of the event loop as one group, in submission order', async () => {
+  it('applies the chunks submitted in one turn of the event loop as one group, each getting its own results', async () => {
     const { groups, finishers, work } = controlledWork();
     const coalescer = new ChunkCoalescer(work, { maxItems: 100, maxInFlight: 2 });
 
@@ -23,7 +25,7 @@ describe('ChunkCoalescer', () => {
 
     expect(groups).toEqual([[1, 2, 3, 4, 5, 6]]);
     finishers[0]?.resolve();
-    await expect(Promise.all(settled)).resolves.toEqual([undefined, undefined, undefined]);
+    await expect(Promise.all(settled)).resolves.toEqual([[2, 4], [6], [8, 10, 12]]);
   });
 
   it('starts a new group rather than let one grow past maxItems, and runs a larger chunk alone', async () => {
@@ -54,11 +56,11 @@ describe('ChunkCoalescer', () => {
     expect(groups).toEqual([[1]]);
 
     finishers[0]?.resolve();
-    await first;
+    await expect(first).resolves.toEqual([2]);
     await nextTurn();
     expect(groups).toEqual([[1], [2, 3]]);
     finishers[1]?.resolve();
-    await expect(Promise.all(later)).resolves.toEqual([undefined, undefined]);
+    await expect(Promise.all(later)).resolves.toEqual([[4], [6]]);
   });
 
   it("rejects every chunk of a failed group with the group's error and keeps serving the next ones", async () => {
@@ -78,6 +80,15 @@ describe('ChunkCoalescer', () => {
       [1, 2],
     ]);
     finishers[1]?.resolve();
-    await expect(retried).resolves.toBeUndefined();
+    await expect(retried).resolves.toEqual([2, 4]);
+  });
+
+  it('rejects the group when the work answers a different number of results than items', async () => {
+    const coalescer = new ChunkCoalescer((items: number[]) => Promise.resolve(items.slice(1)), {
+      maxItems: 10,
+      maxInFlight: 1,
+    });
+
+    await expect(coalescer.submit([1, 2])).rejects.toThrow('work returned 1 results for 2 items');
   });
 });
