@@ -21,7 +21,9 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     migrationsRun: false,
     logging: ['error', 'warn', 'migration'],
     applicationName: settings.applicationName ?? 'chokepoint',
-    extra: { max: settings.poolSize ?? 10 },
+    // No JIT: these are short OLTP statements, and a poor row estimate (json_to_recordset, = ANY on a
+    // parameter) made PostgreSQL spend more compiling a plan than running it.
+    extra: { max: settings.poolSize ?? 10, options: '-c jit=off' },
   };
 }
 

@@ -117,7 +117,9 @@ export class ConsignmentRepository {
 
   /**
    * Locks, in id order, the consignments named and those linked to the bookings (all) or containers
-   * (open ones) given, in one statement; each row says which of those links brought it.
+   * (open ones) given, in one statement; each row says which of those links brought it. The ids go into
+   * one array for the primary key: `id = ANY($1) OR id IN (linked)` walked the whole index instead
+   * (55 ms, 336 ms with the JIT it set off, per chunk at 100,000 consignments; 16 ms this way).
    */
   async lockForJoining(
     sql: SqlExecutor,
@@ -137,7 +139,7 @@ export class ConsignmentRepository {
        SELECT c.id, c.state,
               coalesce((SELECT array_agg(l.link) FROM linked l WHERE l.consignment_id = c.id), '{}') AS links
          FROM consignment c
-        WHERE c.id = ANY($1::text[]) OR c.id IN (SELECT consignment_id FROM linked)
+        WHERE c.id = ANY(ARRAY(SELECT unnest($1::text[]) UNION SELECT consignment_id FROM linked))
         ORDER BY c.id
           FOR UPDATE OF c`,
       [ids, bookingReferences, equipmentReferences],
