@@ -9,7 +9,7 @@ function fakeKafka(): {
   producer: Producer;
   sends: Array<{ topic: string; messages: Message[] }>;
   commits: Array<Array<{ partition: number; offset: string }>>;
-  runBatch: (messages: KafkaMessage[], highWatermark?: string) => Promise<void>;
+  runBatch: (messages: KafkaMessage[], highWatermark?: string, partition?: number) => Promise<void>;
 } {
   const sends: Array<{ topic: string; messages: Message[] }> = [];
   const commits: Array<Array<{ partition: number; offset: string }>> = [];
@@ -33,12 +33,12 @@ function fakeKafka(): {
       return Promise.resolve([]);
     },
   };
-  const runBatch = async (messages: KafkaMessage[], highWatermark = '0'): Promise<void> => {
+  const runBatch = async (messages: KafkaMessage[], highWatermark = '0', partition = 2): Promise<void> => {
     if (!eachBatch) {
       throw new Error('consumer not started');
     }
     const payload = {
-      batch: { topic: 'in', partition: 2, messages, highWatermark },
+      batch: { topic: 'in', partition, messages, highWatermark },
       isRunning: () => true,
       isStale: () => false,
       resolveOffset: () => undefined,
@@ -145,6 +145,42 @@ describe('BatchConsumer', () => {
     ]);
     expect(fake.commits.map((commit) => commit[0]?.offset)).toEqual(['2', '4', '5']);
     expect(fake.sends).toEqual([]);
+  });
+
+  it('commits the offsets of partitions whose chunks finish together in one request', async () => {
+    const fake = fakeKafka();
+    let finish: () => void = () => undefined;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const started: number[] = [];
+    // A handler that gathers partitions (as ChunkCoalescer does): both chunks finish in one turn.
+    const handler: BatchHandler = {
+      async handleBatch(records) {
+        started.push(records[0]?.partition ?? -1);
+        await finished;
+        return records.map(() => ({ kind: 'done' }));
+      },
+    };
+    const consumer = new BatchConsumer(fake.kafka, fake.producer, handler, {
+      groupId: 'g',
+      topics: ['in'],
+      chunkSize: 10,
+      clock,
+    });
+    await consumer.start();
+
+    const first = fake.runBatch([message(0, 'a'), message(1, 'b')], '2', 0);
+    const second = fake.runBatch([message(7, 'c')], '8', 1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).toEqual([0, 1]);
+    finish();
+    await Promise.all([first, second]);
+
+    expect(fake.commits).toEqual([
+      [
+        { partition: 0, offset: '2' },
+        { partition: 1, offset: '8' },
+      ],
+    ]);
   });
 
   it.each([

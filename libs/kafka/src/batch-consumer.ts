@@ -49,6 +49,9 @@ export class BatchConsumer {
   private readonly consumer: Consumer;
   private readonly deadLetterTopic: string;
   private readonly clock: () => Date;
+  private readonly pendingCommits = new Map<string, { topic: string; partition: number; offset: string }>();
+  private commitWaiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private commitScheduled = false;
 
   constructor(
     kafka: Kafka,
@@ -116,12 +119,41 @@ export class BatchConsumer {
       if (last) {
         payload.resolveOffset(last.offset);
         // autoCommit is off, so commit explicitly: the committed offset is the next record to read.
-        await this.consumer.commitOffsets([
-          { topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() },
-        ]);
+        await this.commit(batch.topic, batch.partition, (BigInt(last.offset) + 1n).toString());
         this.reportLag(batch.topic, batch.partition, batch.highWatermark, last.offset);
       }
       await payload.heartbeat();
+    }
+  }
+
+  /**
+   * Commits a partition's offset together with those of the other partitions whose chunks finished in
+   * the same turn of the event loop (a handler that gathers partitions finishes them together): one
+   * OffsetCommit request to the group coordinator instead of one per partition. A partition has at most
+   * one chunk in flight, so it never has two commits pending at once.
+   */
+  private commit(topic: string, partition: number, offset: string): Promise<void> {
+    this.pendingCommits.set(`${topic}\u0000${partition}`, { topic, partition, offset });
+    return new Promise<void>((resolve, reject) => {
+      this.commitWaiters.push({ resolve, reject });
+      if (!this.commitScheduled) {
+        this.commitScheduled = true;
+        setImmediate(() => void this.flushCommits());
+      }
+    });
+  }
+
+  private async flushCommits(): Promise<void> {
+    this.commitScheduled = false;
+    const offsets = [...this.pendingCommits.values()];
+    const waiters = this.commitWaiters;
+    this.pendingCommits.clear();
+    this.commitWaiters = [];
+    try {
+      await this.consumer.commitOffsets(offsets);
+      waiters.forEach((waiter) => waiter.resolve());
+    } catch (error) {
+      waiters.forEach((waiter) => waiter.reject(error));
     }
   }
 
