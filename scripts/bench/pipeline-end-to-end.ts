@@ -1,4 +1,6 @@
 import type { Client } from 'pg';
+import type { CanonicalEvent } from '@chokepoint/contracts';
+import { manifestEventId } from '@chokepoint/engine';
 import { produceToKafka } from '../../apps/cli/src/simulate/record.sinks';
 import { type BenchContext, log, sleep } from './pipeline-context';
 import {
@@ -6,12 +8,13 @@ import {
   createTopics,
   endOffsetTotal,
   listenForDecisions,
+  listenForJson,
   passthrough,
   produceAtRate,
   withAdmin,
 } from './pipeline-kafka';
 import { portMessage, simulatedPortRecords, triggerIdsOf } from './pipeline-port-records';
-import type { LatencySample } from './pipeline-report';
+import { latencySummary, type LatencySample } from './pipeline-report';
 import type { PhaseResult } from './pipeline-screening-stage';
 import { histogramMean, metricTotal, screeningProgress, ServiceProcess } from './pipeline-services';
 
@@ -246,6 +249,14 @@ export async function endToEndLatency(
       samples.push({ atMs: arrivedAt, latencyMs: arrivedAt - sent });
     }
   });
+  // Canonical events as ingest publishes them, mapped back the same way: splits the latency by stage.
+  const ingestSamples: LatencySample[] = [];
+  const canonicalListener = await listenForJson<CanonicalEvent>(ctx, topics.canonical, (event, arrivedAt) => {
+    const sent = producedAt.get(event.kind === 'MANIFEST' ? manifestEventId(event) : event.eventId);
+    if (sent !== undefined) {
+      ingestSamples.push({ atMs: arrivedAt, latencyMs: arrivedAt - sent });
+    }
+  });
   await sleep(1_000);
   await produceAtRate(
     ctx,
@@ -270,15 +281,21 @@ export async function endToEndLatency(
     await sleep(50);
   }
   await consumer.disconnect();
+  await canonicalListener.disconnect();
   await stopPipeline(ctx, pipeline);
+  const ingestStage = latencySummary(rate, ingestSamples);
+  const ingestView =
+    `port record to canonical event (ingest stage, seen by a listener): p50 ${String(ingestStage.p50Ms)} ms, ` +
+    `p95 ${String(ingestStage.p95Ms)} ms, p99 ${String(ingestStage.p99Ms)} ms over ${ingestSamples.length}`;
   const unmappedTotal = received() - samples.length;
   if (unmappedTotal > 0) {
     log(`decisions not mapped to a port record: ${JSON.stringify(Object.fromEntries(unmapped))}`);
   }
   log(`services' own view: ${result.serviceView}`);
+  log(ingestView);
   return {
     samples,
     counts: { ...result.counts, decoderRejects: expectedRejections, unmappedDecisions: unmappedTotal },
-    serviceView: result.serviceView,
+    serviceView: `${result.serviceView}; ${ingestView}`,
   };
 }

@@ -169,11 +169,11 @@ export async function produceAtRate(
   }
 }
 
-/** Reads the decisions topic from its start, telling `onDecision` when each arrived; resolves once joined. */
-export async function listenForDecisions(
+/** Reads a topic of JSON records from its start, telling `onRecord` when each arrived; resolves once joined. */
+export async function listenForJson<T>(
   ctx: BenchContext,
   topic: string,
-  onDecision: (decision: DecisionEvent, arrivedAt: number) => void,
+  onRecord: (value: T, arrivedAt: number) => void,
 ): Promise<Consumer> {
   const groupId = `bench-latency-${ctx.run}-${topic}`;
   ctx.groups.add(groupId);
@@ -184,10 +184,19 @@ export async function listenForDecisions(
   await consumer.run({
     eachMessage: ({ message }) => {
       const arrivedAt = Date.now();
-      onDecision(JSON.parse(message.value?.toString('utf8') ?? '{}') as DecisionEvent, arrivedAt);
+      onRecord(JSON.parse(message.value?.toString('utf8') ?? '{}') as T, arrivedAt);
       return Promise.resolve();
     },
   });
   await Promise.race([joined, sleep(15_000)]);
   return consumer;
+}
+
+/** Reads the decisions topic from its start, telling `onDecision` when each arrived; resolves once joined. */
+export function listenForDecisions(
+  ctx: BenchContext,
+  topic: string,
+  onDecision: (decision: DecisionEvent, arrivedAt: number) => void,
+): Promise<Consumer> {
+  return listenForJson<DecisionEvent>(ctx, topic, onDecision);
 }

@@ -34,11 +34,16 @@ export class IngestEnvironment extends CommonEnvironment {
   @Max(10_000)
   INGEST_CHUNK_SIZE: number = 500;
 
-  /** Partitions worked on at once by this instance; decoding is CPU-bound, so a few suffice. */
+  /**
+   * Partitions whose fetched batches are handed over at once. kafkajs fetches again only once every
+   * batch of a fetch is handled, so this covers all the partitions of the two port topics (6 each by
+   * default): with 3, a fetch of 12 was worked off in four rounds and the last records waited for all
+   * of them. The chunks handed over together are handled as one (INGEST_CHUNKS_IN_FLIGHT bounds the work).
+   */
   @IsInt()
   @Min(1)
   @Max(64)
-  INGEST_PARTITIONS_CONCURRENTLY: number = 3;
+  INGEST_PARTITIONS_CONCURRENTLY: number = 12;
 
   /**
    * Chunks worked on at once; chunks of other partitions that arrive meanwhile are decoded, deduplicated
