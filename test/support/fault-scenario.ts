@@ -440,11 +440,21 @@ class OffsetCollector {
           `collector for ${this.topic} crashed for good (${payload.error.message}); starting a new one`,
         );
         void consumer.disconnect().catch(() => undefined);
-        setTimeout(() => void this.start().catch((error: unknown) => this.log(errorText(error))), 1_000);
+        // Not once stopped: a consumer started after stop() would poll deleted topics for ever and keep
+        // the test process alive.
+        setTimeout(() => {
+          if (!this.stopped) {
+            void this.start().catch((error: unknown) => this.log(errorText(error)));
+          }
+        }, 1_000);
       }
     });
     this.consumer = consumer;
     await consumer.connect();
+    if (this.stopped) {
+      await consumer.disconnect();
+      return this;
+    }
     await consumer.subscribe({ topic: this.topic, fromBeginning: true });
     await consumer.run({
       eachMessage: ({ partition, message }) => {
