@@ -1,5 +1,6 @@
-import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, Producer, TopicPartitionOffset } from 'kafkajs';
 import { type RejectionError, Topics } from '@chokepoint/contracts';
+import { ChunkCoalescer } from './chunk-coalescer';
 import { toDeadLetterMessage } from './dead-letter';
 import { type InboundRecord, toInboundRecord } from './inbound-record';
 import { sendSizeBounded } from './size-bounded-send';
@@ -49,9 +50,18 @@ export class BatchConsumer {
   private readonly consumer: Consumer;
   private readonly deadLetterTopic: string;
   private readonly clock: () => Date;
-  private readonly pendingCommits = new Map<string, { topic: string; partition: number; offset: string }>();
-  private commitWaiters: { resolve: () => void; reject: (error: unknown) => void }[] = [];
-  private commitScheduled = false;
+  /**
+   * Offsets of chunks that finish in the same turn of the event loop (a handler that gathers partitions
+   * finishes them together) go in one OffsetCommit request instead of one per partition. A partition has
+   * at most one chunk in flight, so a group never holds two offsets of one partition.
+   */
+  private readonly commits = new ChunkCoalescer<TopicPartitionOffset, void>(
+    async (offsets) => {
+      await this.consumer.commitOffsets(offsets);
+      return offsets.map(() => undefined);
+    },
+    { maxItems: Number.MAX_SAFE_INTEGER, maxInFlight: Number.MAX_SAFE_INTEGER },
+  );
 
   constructor(
     kafka: Kafka,
@@ -119,41 +129,12 @@ export class BatchConsumer {
       if (last) {
         payload.resolveOffset(last.offset);
         // autoCommit is off, so commit explicitly: the committed offset is the next record to read.
-        await this.commit(batch.topic, batch.partition, (BigInt(last.offset) + 1n).toString());
+        await this.commits.submit([
+          { topic: batch.topic, partition: batch.partition, offset: (BigInt(last.offset) + 1n).toString() },
+        ]);
         this.reportLag(batch.topic, batch.partition, batch.highWatermark, last.offset);
       }
       await payload.heartbeat();
-    }
-  }
-
-  /**
-   * Commits a partition's offset together with those of the other partitions whose chunks finished in
-   * the same turn of the event loop (a handler that gathers partitions finishes them together): one
-   * OffsetCommit request to the group coordinator instead of one per partition. A partition has at most
-   * one chunk in flight, so it never has two commits pending at once.
-   */
-  private commit(topic: string, partition: number, offset: string): Promise<void> {
-    this.pendingCommits.set(`${topic}\u0000${partition}`, { topic, partition, offset });
-    return new Promise<void>((resolve, reject) => {
-      this.commitWaiters.push({ resolve, reject });
-      if (!this.commitScheduled) {
-        this.commitScheduled = true;
-        setImmediate(() => void this.flushCommits());
-      }
-    });
-  }
-
-  private async flushCommits(): Promise<void> {
-    this.commitScheduled = false;
-    const offsets = [...this.pendingCommits.values()];
-    const waiters = this.commitWaiters;
-    this.pendingCommits.clear();
-    this.commitWaiters = [];
-    try {
-      await this.consumer.commitOffsets(offsets);
-      waiters.forEach((waiter) => waiter.resolve());
-    } catch (error) {
-      waiters.forEach((waiter) => waiter.reject(error));
     }
   }
 
