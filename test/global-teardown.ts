@@ -1,8 +1,9 @@
 /**
  * After the integration suite: names what is still open in the test process (sockets, timers). A
- * client a test or service failed to close keeps Jest from exiting; once in four fresh-clone runs on
- * 2026-11-29 it did, after every suite had passed, so `test:integration` also passes --forceExit and
- * this line says what to go and close.
+ * client a test or service failed to close keeps Jest from exiting, and this line says what to go and
+ * close. (The one seen so far: the fault scenario's collectors lived through the broker restart, and a
+ * kafkajs consumer that does keeps its coordinator's socket open after disconnect; they now step aside
+ * while the broker restarts.)
  */
 export default function globalTeardown(): void {
   const counts = new Map<string, number>();

@@ -419,11 +419,16 @@ class Instance {
 /**
  * Everything on a topic from the beginning, once per partition and offset: a collector that re-reads
  * after the broker restart does not invent duplicates (a real duplicate sits at another offset).
+ *
+ * It steps aside while the broker restarts (stop, then start again): a kafkajs consumer that lives
+ * through a broker restart keeps its group coordinator's connection outside the client's broker pool,
+ * so disconnect() leaves that socket and its heartbeat open and the test process never exits (seen
+ * 2026-11-29: TCPSocketWrap and Timeout handles after the last test, heartbeat in the socket's stack).
  */
 class OffsetCollector {
   private readonly records = new Map<string, KafkaMessage>();
   private consumer: Consumer | undefined;
-  private readonly groupId = `faults-collector-${randomUUID()}`;
+  private groupId = `faults-collector-${randomUUID()}`;
   private stopped = false;
 
   constructor(
@@ -478,6 +483,15 @@ class OffsetCollector {
   async stop(): Promise<void> {
     this.stopped = true;
     await this.consumer?.disconnect().catch(() => undefined);
+    this.consumer = undefined;
+  }
+
+  /** After stop(): a new consumer in a new group reads the topic again; what was collected stays. */
+  async restart(): Promise<this> {
+    await this.stop();
+    this.stopped = false;
+    this.groupId = `faults-collector-${randomUUID()}`;
+    return this.start();
   }
 }
 
@@ -643,9 +657,15 @@ export async function runFaultScenario(options: FaultScenarioOptions = {}): Prom
           `${restart.target === 'kafka' ? 'restarting the broker' : 'PostgreSQL fault'}: ${restart.hook.description} ` +
             `(${sent}/${stream.length} events sent)`,
         );
+        if (restart.target === 'kafka') {
+          await decisions.stop();
+          await deadLetters.stop();
+        }
         const detail = await restart.hook.run(context);
         if (restart.target === 'kafka') {
           await waitForBroker(settings.brokers);
+          await decisions.restart();
+          await deadLetters.restart();
         }
         const took = Date.now() - from;
         paused += took;
