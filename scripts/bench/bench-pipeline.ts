@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--stage end-to-end|screening] [--consignments 5000] [--rate 2000] [--seconds 15]
- *                  [--partitions 6] [--chunk 500] [--latency-only] [--profile DIR]
+ *                  [--partitions 6] [--chunk 500] [--latency-only] [--split-stages] [--profile DIR]
  *
  * The pipeline on the real broker and PostgreSQL, each service as its own process (as deployed) on
  * topics, consumer groups and a scratch database of the run's own.
@@ -12,7 +12,8 @@
  *     events that change no decision), against a bare kafkajs consume-and-produce passthrough of the
  *     same port records in the same run;
  *  2. latency: `--rate` port records per second for `--seconds`; for each decision, the time from
- *     producing the port record that triggered it to the decision arriving (p50, p95, p99, max).
+ *     producing the port record that triggered it to the decision arriving (p50, p95, p99, max);
+ *     --split-stages adds the ingest stage's own latency (a listener on the canonical topic).
  * --stage screening: the same two measures for the screening stage alone, fed canonical events.
  * Report, JSON and SVG charts in results/bench/<time>-<run>/. Scratch databases, topics, consumer groups
  * and service processes are removed at the end, also on error or Ctrl-C.
@@ -46,6 +47,8 @@ const { values: args } = parseArgs({
     partitions: { type: 'string', default: '6' },
     chunk: { type: 'string', default: '500' },
     'latency-only': { type: 'boolean', default: false },
+    /** End to end: time the ingest stage apart too (a listener on the canonical topic, which costs CPU). */
+    'split-stages': { type: 'boolean', default: false },
     /** Writes a V8 CPU profile of each service process into this folder. */
     profile: { type: 'string' },
   },
@@ -68,6 +71,7 @@ const ctx: BenchContext = {
   partitions: Number(args.partitions),
   chunk: Number(args.chunk),
   profileDir: args.profile,
+  splitStages: args['split-stages'],
   topics: new Set(),
   groups: new Set(),
   services: new Set(),

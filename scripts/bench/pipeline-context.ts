@@ -12,6 +12,12 @@ export interface BenchContext {
   chunk: number;
   /** Folder for a V8 CPU profile of each service process, when asked for. */
   profileDir?: string;
+  /**
+   * End to end: also consume the canonical topic to time the ingest stage alone. Off by default: that
+   * listener reads every canonical event, and at 2,000 records/s it took about a tenth of the 2 cores
+   * the pipeline under test needs.
+   */
+  splitStages: boolean;
   /** Topics and consumer groups this run created; deleted at the end. */
   topics: Set<string>;
   groups: Set<string>;
