@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE } from '@chokepoint/persistence';
+import { DATA_SOURCE, queryRunnerExecutor } from '@chokepoint/persistence';
 import {
   type SeenEventFingerprint,
   type SeenEventKey,
@@ -42,7 +42,7 @@ export class SeenEventRepository extends SeenEventStore {
     if (keys.length === 0) {
       return [];
     }
-    const rows: SeenEventRow[] = await this.dataSource.query(FIND_LATEST, [
+    const rows = await this.run<SeenEventRow>(FIND_LATEST, [
       keys.map((key) => key.eventKind),
       keys.map((key) => key.originatingParty),
       keys.map((key) => key.eventId),
@@ -59,11 +59,21 @@ export class SeenEventRepository extends SeenEventStore {
     if (fingerprints.length === 0) {
       return;
     }
-    await this.dataSource.query(REMEMBER, [
+    await this.run(REMEMBER, [
       fingerprints.map((fingerprint) => fingerprint.eventKind),
       fingerprints.map((fingerprint) => fingerprint.originatingParty),
       fingerprints.map((fingerprint) => fingerprint.eventId),
       fingerprints.map((fingerprint) => fingerprint.contentSha256),
     ]);
+  }
+
+  /** On a pooled connection, as a named statement: parsed and planned once per connection, not per chunk. */
+  private async run<Row>(text: string, parameters: readonly unknown[]): Promise<Row[]> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      return await queryRunnerExecutor(runner).query<Row>(text, parameters);
+    } finally {
+      await runner.release();
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { SqlExecutor } from '@chokepoint/persistence';
+import { queryNamed, SESSION_OPTIONS, type SqlExecutor } from '@chokepoint/persistence';
 
 /**
  * A dedicated PostgreSQL session for the outbox relay. Holding its session-level advisory lock makes
@@ -17,7 +17,11 @@ export class RelayConnection {
   }
 
   static async open(url: string, applicationName: string): Promise<RelayConnection> {
-    const client = new Client({ connectionString: url, application_name: applicationName });
+    const client = new Client({
+      connectionString: url,
+      application_name: applicationName,
+      options: SESSION_OPTIONS,
+    });
     await client.connect();
     return new RelayConnection(client);
   }
@@ -27,10 +31,8 @@ export class RelayConnection {
   }
 
   readonly sql: SqlExecutor = {
-    query: async <Row>(text: string, parameters: readonly unknown[] = []): Promise<Row[]> => {
-      const result = await this.client.query(text, [...parameters]);
-      return result.rows as Row[];
-    },
+    query: <Row>(text: string, parameters: readonly unknown[] = []): Promise<Row[]> =>
+      queryNamed<Row>(this.client, text, parameters),
   };
 
   async tryLead(lockName: string): Promise<boolean> {
