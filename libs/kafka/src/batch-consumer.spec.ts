@@ -1,4 +1,4 @@
-import type { EachBatchPayload, Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
+import type { ConsumerConfig, EachBatchPayload, Kafka, KafkaMessage, Message, Producer } from 'kafkajs';
 import type { RejectionRecord } from '@chokepoint/contracts';
 import { BatchConsumer, type BatchHandler, type RecordOutcome } from './batch-consumer';
 import type { InboundRecord } from './inbound-record';
@@ -91,6 +91,28 @@ const OUTCOMES: Record<string, RecordOutcome> = {
 
 describe('BatchConsumer', () => {
   const clock = (): Date => new Date('2026-03-04T10:00:00Z');
+
+  it('asks kafkajs for fetches of at least fetchMinBytes, waiting at most fetchMaxWaitMs, when given', () => {
+    const configs: ConsumerConfig[] = [];
+    const kafka = {
+      consumer: (config: ConsumerConfig) => {
+        configs.push(config);
+        return {};
+      },
+    } as unknown as Kafka;
+    const handler = new ScriptedHandler(() => OUTCOMES.done!);
+    const options = { groupId: 'g', topics: ['in'], chunkSize: 10 };
+    new BatchConsumer(kafka, fakeKafka().producer, handler, {
+      ...options,
+      fetchMinBytes: 4096,
+      fetchMaxWaitMs: 15,
+    });
+    new BatchConsumer(kafka, fakeKafka().producer, handler, options);
+
+    expect(configs[0]).toMatchObject({ groupId: 'g', minBytes: 4096, maxWaitTimeInMs: 15 });
+    expect(configs[1]).not.toHaveProperty('minBytes');
+    expect(configs[1]).not.toHaveProperty('maxWaitTimeInMs');
+  });
 
   it('dead-letters rejected and partially processed records, with their errors, and commits after the chunk', async () => {
     const fake = fakeKafka();

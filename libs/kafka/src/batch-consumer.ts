@@ -33,6 +33,9 @@ export interface BatchConsumerOptions {
   deadLetterTopic?: string;
   fromBeginning?: boolean;
   partitionsConsumedConcurrently?: number;
+  /** A fetch waits for this many bytes, or fetchMaxWaitMs, before the broker answers (kafkajs: 1 and 5 s). */
+  fetchMinBytes?: number;
+  fetchMaxWaitMs?: number;
   clock?: () => Date;
   onError?: (error: unknown, context: { topic: string; partition: number; firstOffset: string }) => void;
   /**
@@ -74,6 +77,8 @@ export class BatchConsumer {
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
       maxBytesPerPartition: 2 * 1024 * 1024,
+      ...(options.fetchMinBytes === undefined ? {} : { minBytes: options.fetchMinBytes }),
+      ...(options.fetchMaxWaitMs === undefined ? {} : { maxWaitTimeInMs: options.fetchMaxWaitMs }),
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
     });
     this.deadLetterTopic = options.deadLetterTopic ?? Topics.deadLetter;

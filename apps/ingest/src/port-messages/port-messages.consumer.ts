@@ -58,6 +58,8 @@ export class PortMessagesConsumer implements BatchHandler, OnApplicationBootstra
       topics: [manifestsTopic, movementsTopic],
       chunkSize: this.settings.chunkSize,
       partitionsConsumedConcurrently: this.settings.partitionsConcurrently,
+      fetchMinBytes: this.settings.fetchMinBytes,
+      fetchMaxWaitMs: this.settings.fetchMaxWaitMs,
       deadLetterTopic,
       onLag: consumerLagReporter(this.registry, this.settings.consumerGroup),
       onError: (error, { topic, partition, firstOffset }) => {

@@ -11,6 +11,8 @@ export interface PortMessagesSettings {
   consumerGroup: string;
   chunkSize: number;
   partitionsConcurrently: number;
+  fetchMinBytes: number;
+  fetchMaxWaitMs: number;
   chunksInFlight: number;
   decodeWorkers: number;
   topicPartitions: number;
@@ -26,6 +28,8 @@ export function portMessagesSettings(environment: IngestEnvironment): PortMessag
     consumerGroup: environment.INGEST_CONSUMER_GROUP,
     chunkSize: environment.INGEST_CHUNK_SIZE,
     partitionsConcurrently: environment.INGEST_PARTITIONS_CONCURRENTLY,
+    fetchMinBytes: environment.KAFKA_FETCH_MIN_BYTES,
+    fetchMaxWaitMs: environment.KAFKA_FETCH_MAX_WAIT_MS,
     chunksInFlight: environment.INGEST_CHUNKS_IN_FLIGHT,
     decodeWorkers: environment.INGEST_DECODE_WORKERS,
     topicPartitions: environment.KAFKA_TOPIC_PARTITIONS,

@@ -72,6 +72,8 @@ export class CanonicalEventsConsumer
       chunkSize: this.env.SCREENING_CHUNK_SIZE,
       deadLetterTopic: this.env.DEAD_LETTER_TOPIC,
       partitionsConsumedConcurrently: this.env.SCREENING_PARTITIONS_CONCURRENCY,
+      fetchMinBytes: this.env.KAFKA_FETCH_MIN_BYTES,
+      fetchMaxWaitMs: this.env.KAFKA_FETCH_MAX_WAIT_MS,
       onLag: consumerLagReporter(this.registry, this.env.SCREENING_CONSUMER_GROUP),
       onError: (error, at) =>
         this.logger.error(
