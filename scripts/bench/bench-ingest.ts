@@ -17,7 +17,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type Admin, Kafka, logLevel, type Message } from 'kafkajs';
 import { Registry } from 'prom-client';
-import { stackSettings } from '@chokepoint/config';
+import { KAFKA_FETCH_DEFAULTS, stackSettings } from '@chokepoint/config';
 import { decodeRecord } from '@chokepoint/ingest-decoding';
 import { createDataSource, runMigrations } from '@chokepoint/persistence';
 import {
@@ -223,6 +223,8 @@ async function runPassthrough(tag: string, topics: Topics): Promise<Measurement>
     sessionTimeout: 30_000,
     heartbeatInterval: 3_000,
     maxBytesPerPartition: 2 * 1024 * 1024,
+    minBytes: KAFKA_FETCH_DEFAULTS.minBytes,
+    maxWaitTimeInMs: KAFKA_FETCH_DEFAULTS.maxWaitMs,
   });
   await consumer.connect();
   await consumer.subscribe({ topics: [topics.manifests, topics.movements], fromBeginning: true });

@@ -1,4 +1,5 @@
 import type { Admin, Consumer, Message } from 'kafkajs';
+import { KAFKA_FETCH_DEFAULTS } from '@chokepoint/config';
 import type { DecisionEvent } from '@chokepoint/contracts';
 import { createIdempotentProducer, ensureTopics, sendSizeBounded } from '@chokepoint/kafka';
 import { type BenchContext, log, sleep } from './pipeline-context';
@@ -88,7 +89,13 @@ export async function passthrough(
   await producer.connect();
   const groupId = `bench-passthrough-${ctx.run}-${output}`;
   ctx.groups.add(groupId);
-  const consumer = ctx.kafka.consumer({ groupId, maxBytesPerPartition: 2 * 1024 * 1024 });
+  // The services' consumer settings: same batch sizes per partition, same fetch sizing.
+  const consumer = ctx.kafka.consumer({
+    groupId,
+    maxBytesPerPartition: 2 * 1024 * 1024,
+    minBytes: KAFKA_FETCH_DEFAULTS.minBytes,
+    maxWaitTimeInMs: KAFKA_FETCH_DEFAULTS.maxWaitMs,
+  });
   await consumer.connect();
   try {
     await consumer.subscribe({ topics: [...inputs], fromBeginning: true });

@@ -3,6 +3,9 @@ import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** Fetch sizing of the services' consumers (KAFKA_FETCH_MIN_BYTES, KAFKA_FETCH_MAX_WAIT_MS); benches use it too. */
+export const KAFKA_FETCH_DEFAULTS = { minBytes: 256 * 1024, maxWaitMs: 20 } as const;
+
 /** Settings every Chokepoint app shares; each app's environment class extends it. */
 export class CommonEnvironment {
   @IsIn(['development', 'test', 'production'])
@@ -36,13 +39,13 @@ export class CommonEnvironment {
   @IsInt()
   @Min(1)
   @Max(16 * 1024 * 1024)
-  KAFKA_FETCH_MIN_BYTES: number = 256 * 1024;
+  KAFKA_FETCH_MIN_BYTES: number = KAFKA_FETCH_DEFAULTS.minBytes;
 
   /** The most a fetch waits for KAFKA_FETCH_MIN_BYTES: what each consumer adds on a quiet topic. */
   @IsInt()
   @Min(0)
   @Max(5_000)
-  KAFKA_FETCH_MAX_WAIT_MS: number = 20;
+  KAFKA_FETCH_MAX_WAIT_MS: number = KAFKA_FETCH_DEFAULTS.maxWaitMs;
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/chokepoint';
