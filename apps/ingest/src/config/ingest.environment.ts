@@ -67,4 +67,19 @@ export class IngestEnvironment extends CommonEnvironment {
   @IsString()
   @IsNotEmpty()
   INGEST_DEFAULT_ORIGINATING_PARTY: string = 'UNKNOWN';
+
+  /**
+   * Days a forwarded event's fingerprint is kept for spotting redeliveries and resends. Past it, the same
+   * event sent again is forwarded again (screening applies it idempotently); the table stops growing.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  INGEST_SEEN_RETENTION_DAYS: number = 60;
+
+  /** How often fingerprints past their retention are removed (in batches; any instance may do it). */
+  @IsInt()
+  @Min(1_000)
+  @Max(86_400_000)
+  INGEST_HOUSEKEEPING_INTERVAL_MS: number = 600_000;
 }

@@ -34,6 +34,10 @@ class InMemorySeenEvents extends SeenEventStore {
     }
     return Promise.resolve();
   }
+
+  forgetOlderThan(): Promise<number> {
+    return Promise.reject(new Error('the use case never forgets (SeenEventHousekeeping does)'));
+  }
 }
 
 class RecordingPublisher extends CanonicalEventPublisher {

@@ -12,6 +12,7 @@ import {
   portMessagesSettings,
 } from './port-messages.settings';
 import { RecordPreparer } from './record-preparer';
+import { SeenEventHousekeeping } from './seen-event.housekeeping';
 import { SeenEventRepository } from './seen-event.repository';
 import { SeenEventStore } from './seen-event.store';
 import { preparationWorkerSource, WorkerPoolRecordPreparer } from './worker-pool-record.preparer';
@@ -46,6 +47,7 @@ async function createRecordPreparer(settings: PortMessagesSettings): Promise<Rec
     PortMessagesMetrics,
     IngestPortMessagesUseCase,
     PortMessagesConsumer,
+    SeenEventHousekeeping,
   ],
 })
 export class PortMessagesModule {}

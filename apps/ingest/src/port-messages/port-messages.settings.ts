@@ -17,6 +17,8 @@ export interface PortMessagesSettings {
   decodeWorkers: number;
   topicPartitions: number;
   defaultOriginatingParty: string;
+  seenRetentionDays: number;
+  housekeepingIntervalMs: number;
 }
 
 export function portMessagesSettings(environment: IngestEnvironment): PortMessagesSettings {
@@ -34,5 +36,7 @@ export function portMessagesSettings(environment: IngestEnvironment): PortMessag
     decodeWorkers: environment.INGEST_DECODE_WORKERS,
     topicPartitions: environment.KAFKA_TOPIC_PARTITIONS,
     defaultOriginatingParty: environment.INGEST_DEFAULT_ORIGINATING_PARTY,
+    seenRetentionDays: environment.INGEST_SEEN_RETENTION_DAYS,
+    housekeepingIntervalMs: environment.INGEST_HOUSEKEEPING_INTERVAL_MS,
   };
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryResult } from 'typeorm';
 import { DATA_SOURCE, queryRunnerExecutor } from '@chokepoint/persistence';
 import {
   type SeenEventFingerprint,
@@ -28,8 +28,11 @@ const REMEMBER = `
   ON CONFLICT (event_kind, originating_party, event_id)
   DO UPDATE SET content_sha256 = EXCLUDED.content_sha256, last_seen_at = now()`;
 
-// TODO(housekeeping): delete rows whose last_seen_at is older than the ports' resend window (days),
-// in small batches on a schedule; ix_ingest_event_seen_last_seen_at is there for it.
+// Oldest first through ix_ingest_event_seen_last_seen_at, a bounded batch per statement.
+const FORGET = `
+  DELETE FROM ingest_event_seen
+  WHERE ctid = ANY (ARRAY(
+    SELECT ctid FROM ingest_event_seen WHERE last_seen_at < $1 ORDER BY last_seen_at LIMIT $2))`;
 
 /** The seen-event table in PostgreSQL (migration 1764403300000). */
 @Injectable()
@@ -65,6 +68,16 @@ export class SeenEventRepository extends SeenEventStore {
       fingerprints.map((fingerprint) => fingerprint.eventId),
       fingerprints.map((fingerprint) => fingerprint.contentSha256),
     ]);
+  }
+
+  async forgetOlderThan(cutoff: Date, limit: number): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const result: QueryResult = await runner.query(FORGET, [cutoff.toISOString(), limit], true);
+      return result.affected ?? 0;
+    } finally {
+      await runner.release();
+    }
   }
 
   /** On a pooled connection, as a named statement: parsed and planned once per connection, not per chunk. */

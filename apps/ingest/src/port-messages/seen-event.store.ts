@@ -38,4 +38,7 @@ export abstract class SeenEventStore {
 
   /** Records these as the latest forwarded content, in one round trip; keys must be distinct. */
   abstract remember(fingerprints: readonly SeenEventFingerprint[]): Promise<void>;
+
+  /** Removes up to `limit` fingerprints last forwarded before `cutoff`, oldest first; returns how many. */
+  abstract forgetOlderThan(cutoff: Date, limit: number): Promise<number>;
 }
