@@ -193,6 +193,12 @@ describe('ops hold queue (real Kafka, PostgreSQL, HTTP)', () => {
         'hold.released',
       ]);
       expect(story.body.actions.every((action) => action.actor === 'system')).toBe(true);
+
+      // The projection reports its consumer lag: nothing left behind the last committed chunk.
+      const metrics = await ops.request('GET', '/metrics');
+      expect(metrics.text).toMatch(
+        /^chokepoint_consumer_lag\{group="[^"]+",topic="[^"]+",partition="\d+",service="ops"\} 0$/m,
+      );
     } finally {
       stream.close();
     }

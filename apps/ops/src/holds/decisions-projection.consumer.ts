@@ -6,7 +6,9 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { Kafka, Producer } from 'kafkajs';
+import { Registry } from 'prom-client';
 import { BatchConsumer, KAFKA, KAFKA_PRODUCER } from '@chokepoint/kafka';
+import { consumerLagReporter } from '@chokepoint/service-runtime';
 import { OpsEnvironment } from '../config/ops.environment';
 import { HoldProjectionService } from './hold-projection.service';
 
@@ -21,6 +23,7 @@ export class DecisionsProjectionConsumer implements OnApplicationBootstrap, Befo
     @Inject(KAFKA_PRODUCER) private readonly producer: Producer,
     private readonly projection: HoldProjectionService,
     private readonly env: OpsEnvironment,
+    private readonly registry: Registry,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -33,6 +36,7 @@ export class DecisionsProjectionConsumer implements OnApplicationBootstrap, Befo
       topics: [this.env.OPS_DECISIONS_TOPIC],
       chunkSize: 200,
       fromBeginning: true,
+      onLag: consumerLagReporter(this.registry, this.env.OPS_DECISIONS_GROUP_ID),
       onError: (error, context) =>
         this.logger.warn(
           `chunk from ${context.topic}[${context.partition}]@${context.firstOffset} failed and will be retried: ${
