@@ -80,7 +80,7 @@ export class SeenEventRepository extends SeenEventStore {
     }
   }
 
-  /** On a pooled connection, as a named statement: parsed and planned once per connection, not per chunk. */
+  /** On a pooled connection, as a named statement: parsed once per connection, not once per chunk. */
   private async run<Row>(text: string, parameters: readonly unknown[]): Promise<Row[]> {
     const runner = this.dataSource.createQueryRunner();
     try {

@@ -21,12 +21,13 @@ export const MAX_NAMED_STATEMENTS = 256;
 const names = new Map<string, string>();
 
 /**
- * A name for the statement text: the same text always gets the same name, so node-postgres parses it
- * once per connection, and PostgreSQL can keep its plan (after five runs, a generic one when that is
- * no dearer). Unnamed, every run paid for parsing and planning again: the screening write batch, one
- * statement of several CTEs, spent 0.4 ms in parse and 2 ms in bind (planning) against 9 ms running,
- * and parse and bind were a quarter of PostgreSQL's time over all statements (statement log, 1,000
- * records/s end to end, 2026-11-29).
+ * A name for the statement text: the same text always gets the same name, so node-postgres has it
+ * parsed once per connection. Unnamed, every run was parsed and planned again: the screening write
+ * batch, one statement of several CTEs, spent 0.4 ms in parse and 2 ms in bind (planning) against 9 ms
+ * running, and parse and bind were a quarter of PostgreSQL's time over all statements (statement log,
+ * 1,000 records/s end to end, 2026-11-29). Plans stay custom, made for each run's parameters
+ * (SESSION_OPTIONS). Behind PgBouncer in transaction mode, named statements need its
+ * max_prepared_statements (1.21 and later).
  */
 export function statementName(text: string): string | undefined {
   const known = names.get(text);
