@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
+import { kraftClusterId } from './kraft-cluster-id';
 import { KAFKA_VERSION, stackPaths } from './stack-paths';
 import { livePid, sleep, stopProcess } from './process-control';
 
@@ -80,8 +80,7 @@ function formatStorageOnce(log: (line: string) => void): void {
   if (existsSync(join(stackPaths.kafkaData, 'meta.properties'))) {
     return;
   }
-  // A KRaft cluster id is a 16-byte UUID in URL-safe base64 without padding.
-  const clusterId = randomBytes(16).toString('base64url');
+  const clusterId = kraftClusterId();
   log(`formatting KRaft storage (cluster ${clusterId})`);
   const result = spawnSync(
     'java',
