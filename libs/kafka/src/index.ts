@@ -7,3 +7,4 @@ export * from './kafka-settings';
 export * from './kafka.module';
 export * from './size-bounded-send';
 export * from './topic-provisioner';
+export * from './kafka-log';

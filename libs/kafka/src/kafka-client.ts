@@ -1,4 +1,5 @@
 import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { nestLogCreator } from './kafka-log';
 import type { KafkaSettings } from './kafka-settings';
 
 export function createKafka(settings: KafkaSettings): Kafka {
@@ -6,6 +7,7 @@ export function createKafka(settings: KafkaSettings): Kafka {
     clientId: settings.clientId,
     brokers: settings.brokers,
     logLevel: logLevel.WARN,
+    logCreator: nestLogCreator,
     connectionTimeout: 5_000,
     requestTimeout: 30_000,
     retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 10_000 },
