@@ -6,3 +6,4 @@ export * from './metrics/consumer-lag';
 export * from './metrics/metrics.module';
 export * from './metrics/metrics.service';
 export * from './public-route';
+export * from './scheduling/run-periodically';

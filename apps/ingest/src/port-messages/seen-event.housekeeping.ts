@@ -5,6 +5,7 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { type PeriodicTask, runPeriodically } from '@chokepoint/service-runtime';
 import { PORT_MESSAGES_SETTINGS, type PortMessagesSettings } from './port-messages.settings';
 import { SeenEventStore } from './seen-event.store';
 
@@ -20,8 +21,7 @@ export const SEEN_EVENT_PURGE_BATCH = 5_000;
 @Injectable()
 export class SeenEventHousekeeping implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('SeenEventHousekeeping');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  private periodic: PeriodicTask | undefined;
 
   constructor(
     private readonly store: SeenEventStore,
@@ -29,15 +29,11 @@ export class SeenEventHousekeeping implements OnApplicationBootstrap, BeforeAppl
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running = this.running.then(() => this.sweep(new Date()));
-    }, this.settings.housekeepingIntervalMs);
-    this.timer.unref();
+    this.periodic = runPeriodically(this.settings.housekeepingIntervalMs, () => this.sweep(new Date()));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.periodic?.stop();
   }
 
   /** Removes what is past its retention at `now`; returns how many fingerprints went. */

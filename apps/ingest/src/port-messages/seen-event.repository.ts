@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource, QueryResult } from 'typeorm';
+import type { DataSource, QueryResult, QueryRunner } from 'typeorm';
 import { DATA_SOURCE, queryRunnerExecutor } from '@chokepoint/persistence';
 import {
   type SeenEventFingerprint,
@@ -70,21 +70,22 @@ export class SeenEventRepository extends SeenEventStore {
     ]);
   }
 
-  async forgetOlderThan(cutoff: Date, limit: number): Promise<number> {
-    const runner = this.dataSource.createQueryRunner();
-    try {
+  forgetOlderThan(cutoff: Date, limit: number): Promise<number> {
+    return this.withRunner(async (runner) => {
       const result: QueryResult = await runner.query(FORGET, [cutoff.toISOString(), limit], true);
       return result.affected ?? 0;
-    } finally {
-      await runner.release();
-    }
+    });
   }
 
   /** On a pooled connection, as a named statement: parsed once per connection, not once per chunk. */
-  private async run<Row>(text: string, parameters: readonly unknown[]): Promise<Row[]> {
+  private run<Row>(text: string, parameters: readonly unknown[]): Promise<Row[]> {
+    return this.withRunner((runner) => queryRunnerExecutor(runner).query<Row>(text, parameters));
+  }
+
+  private async withRunner<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     try {
-      return await queryRunnerExecutor(runner).query<Row>(text, parameters);
+      return await work(runner);
     } finally {
       await runner.release();
     }

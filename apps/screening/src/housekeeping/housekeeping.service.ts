@@ -10,6 +10,7 @@ import {
   PendingMovementRepository,
   type SqlExecutor,
 } from '@chokepoint/persistence';
+import { type PeriodicTask, runPeriodically } from '@chokepoint/service-runtime';
 import { Clock } from '../clock/clock';
 import { ScreeningEnvironment } from '../config/screening.environment';
 import { ScreeningUnitOfWork } from '../consignments/screening-unit-of-work';
@@ -27,8 +28,7 @@ const CLAIM_IDLE_MS = 10 * 60_000;
 @Injectable()
 export class HousekeepingService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Housekeeping');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> = Promise.resolve();
+  private periodic: PeriodicTask | undefined;
 
   constructor(
     private readonly unitOfWork: ScreeningUnitOfWork,
@@ -40,17 +40,11 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running = this.running.then(async () => {
-        await this.sweep();
-      });
-    }, this.env.HOUSEKEEPING_INTERVAL_MS);
-    this.timer.unref();
+    this.periodic = runPeriodically(this.env.HOUSEKEEPING_INTERVAL_MS, () => this.sweep());
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.periodic?.stop();
   }
 
   async sweep(): Promise<{ outbox: number; pending: number; claims: number }> {
