@@ -7,9 +7,11 @@ export interface StoredConsignment {
   state: ConsignmentState;
 }
 
+/** The columns derived from a state, and where its JSON text sits in the batch's state bytes (1-based). */
 interface ConsignmentColumns {
   id: string;
-  state: ConsignmentState;
+  state_start: number;
+  state_length: number;
   state_version: number;
   manifest_version: number;
   stage: string | null;
@@ -28,12 +30,13 @@ interface ConsignmentColumns {
 }
 
 /** The columns the hold queue filters on, derived from the state so they can never disagree with it. */
-function columnsOf(state: ConsignmentState): ConsignmentColumns {
+function columnsOf(state: ConsignmentState, stateStart: number, stateLength: number): ConsignmentColumns {
   const published = state.published;
   const route = state.manifest.route;
   return {
     id: state.consignmentId,
-    state,
+    state_start: stateStart,
+    state_length: stateLength,
     state_version: state.stateVersion,
     manifest_version: state.manifestVersion,
     stage: state.stage,
@@ -52,12 +55,38 @@ function columnsOf(state: ConsignmentState): ConsignmentColumns {
   };
 }
 
-const COLUMN_LIST = `id text, state json, state_version integer, manifest_version integer, stage text,
-  current_decision text, current_decision_id uuid, current_source text, decided_at timestamptz,
-  last_sequence integer, hold_rule_ids text[], categories text[], awaiting_second_officer boolean,
-  closed boolean, port_of_loading_code text, port_of_discharge_code text, place_of_delivery_code text`;
+/**
+ * States as one binary parameter, their JSON texts back to back, and per state its columns (with the
+ * offset and length of its text) as one small JSON parameter. node-postgres sends a Buffer in binary
+ * format, so the texts are neither escaped nor hex-encoded on the way. Nested in the columns' JSON, as
+ * they were, the states cost PostgreSQL most of the write batch: json_to_recordset took 10-12 ms to
+ * parse 130 states (0.93 MB), where cutting them out of the bytes and checking them as json takes
+ * about 3 ms.
+ */
+function encodeStates(states: readonly ConsignmentState[]): { bytes: Buffer; columns: string } {
+  const texts = states.map((state) => JSON.stringify(state));
+  let total = 0;
+  for (const text of texts) {
+    total += Buffer.byteLength(text);
+  }
+  const bytes = Buffer.allocUnsafe(total);
+  let position = 0;
+  const columns = states.map((state, index) => {
+    const length = bytes.write(texts[index] ?? '', position);
+    const row = columnsOf(state, position + 1, length);
+    position += length;
+    return row;
+  });
+  return { bytes, columns: JSON.stringify(columns) };
+}
 
-const COLUMN_NAMES = `id, state, state_version, manifest_version, stage, current_decision, current_decision_id,
+const COLUMN_LIST = `id text, state_start integer, state_length integer, state_version integer,
+  manifest_version integer, stage text, current_decision text, current_decision_id uuid,
+  current_source text, decided_at timestamptz, last_sequence integer, hold_rule_ids text[],
+  categories text[], awaiting_second_officer boolean, closed boolean, port_of_loading_code text,
+  port_of_discharge_code text, place_of_delivery_code text`;
+
+const DERIVED_COLUMNS = `state_version, manifest_version, stage, current_decision, current_decision_id,
   current_source, decided_at, last_sequence, hold_rule_ids, categories, awaiting_second_officer, closed,
   port_of_loading_code, port_of_discharge_code, place_of_delivery_code`;
 
@@ -89,11 +118,14 @@ export class ConsignmentRepository {
     if (states.length === 0) {
       return;
     }
+    const { bytes, columns } = encodeStates(states);
+    const stateBytes = batch.param(bytes);
     batch.add(
       'saved_consignments',
-      `INSERT INTO consignment (${COLUMN_NAMES})
-       SELECT ${COLUMN_NAMES} FROM json_to_recordset(${batch.param(JSON.stringify(states.map(columnsOf)))}::json)
-         AS r(${COLUMN_LIST})
+      `INSERT INTO consignment (id, state, ${DERIVED_COLUMNS})
+       SELECT id, convert_from(substring(${stateBytes}::bytea FROM state_start FOR state_length), 'UTF8')::json,
+              ${DERIVED_COLUMNS}
+         FROM json_to_recordset(${batch.param(columns)}::json) AS r(${COLUMN_LIST})
        ON CONFLICT (id) DO UPDATE SET
          state = EXCLUDED.state,
          state_version = EXCLUDED.state_version,
