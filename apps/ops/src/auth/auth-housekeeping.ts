@@ -1,10 +1,11 @@
 import {
+  type BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
+import { type PeriodicTask, runPeriodically } from '@chokepoint/service-runtime';
 import { CLOCK, type Clock } from '../clock/clock';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { SessionRepository } from './session.repository';
@@ -14,9 +15,9 @@ const ATTEMPT_RETENTION_MS = 24 * 3_600_000;
 
 /** Deletes expired sessions and day-old login attempts so neither table grows without bound. */
 @Injectable()
-export class AuthHousekeeping implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AuthHousekeeping implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('AuthHousekeeping');
-  private timer: NodeJS.Timeout | undefined;
+  private periodic: PeriodicTask | undefined;
 
   constructor(
     private readonly sessions: SessionRepository,
@@ -25,12 +26,12 @@ export class AuthHousekeeping implements OnApplicationBootstrap, OnApplicationSh
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), INTERVAL_MS);
-    this.timer.unref();
+    this.periodic = runPeriodically(INTERVAL_MS, () => this.sweep());
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  /** Before the database connections close: no new round, and the one in progress finishes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.periodic?.stop();
   }
 
   async sweep(): Promise<void> {

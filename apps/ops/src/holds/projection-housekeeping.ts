@@ -1,12 +1,13 @@
 import {
+  type BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '@chokepoint/persistence';
+import { type PeriodicTask, runPeriodically } from '@chokepoint/service-runtime';
 import { CLOCK, type Clock } from '../clock/clock';
 import { OpsEnvironment } from '../config/ops.environment';
 import { HOLD_PROJECTION_CONSUMER } from './hold-projection.service';
@@ -21,9 +22,9 @@ const HOURLY_RETENTION_MS = 31 * 24 * 3_600_000;
  * table grows without bound. Deletes in batches to keep each statement short.
  */
 @Injectable()
-export class ProjectionHousekeeping implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectionHousekeeping implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ProjectionHousekeeping');
-  private timer: NodeJS.Timeout | undefined;
+  private periodic: PeriodicTask | undefined;
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
@@ -32,12 +33,12 @@ export class ProjectionHousekeeping implements OnApplicationBootstrap, OnApplica
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), INTERVAL_MS);
-    this.timer.unref();
+    this.periodic = runPeriodically(INTERVAL_MS, () => this.sweep());
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  /** Before the database connections close: no new round, and the one in progress finishes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.periodic?.stop();
   }
 
   async sweep(): Promise<void> {

@@ -1,12 +1,13 @@
 import {
+  type BeforeApplicationShutdown,
   Inject,
   Injectable,
   Logger,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '@chokepoint/persistence';
+import { type PeriodicTask, runPeriodically } from '@chokepoint/service-runtime';
 import { CLOCK, type Clock } from '../clock/clock';
 import { OpsEnvironment } from '../config/ops.environment';
 import {
@@ -32,10 +33,9 @@ interface ActiveHoldRow {
  * holds are recomputed from screening's latest state on a timer.
  */
 @Injectable()
-export class SlaRefresher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SlaRefresher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('SlaRefresher');
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
+  private periodic: PeriodicTask | undefined;
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
@@ -46,25 +46,19 @@ export class SlaRefresher implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.env.OPS_SLA_REFRESH_SECONDS * 1000);
-    this.timer.unref();
+    this.periodic = runPeriodically(this.env.OPS_SLA_REFRESH_SECONDS * 1000, () => this.tick());
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+  /** Before the database connections close: no new round, and the one in progress finishes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.periodic?.stop();
   }
 
   private async tick(): Promise<void> {
-    if (this.running) {
-      return;
-    }
-    this.running = true;
     try {
       await this.refresh();
     } catch (error) {
       this.logger.warn(`deadline refresh failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      this.running = false;
     }
   }
 

@@ -4,23 +4,40 @@ describe('runPeriodically', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  it('runs the task every interval, one run at a time, and stop() waits for the run in progress', async () => {
-    const starts: number[] = [];
+  it('runs the task every interval and skips the ticks that find a run still going', async () => {
     let finish: () => void = () => undefined;
-    const task = jest.fn(() => {
-      starts.push(Date.now());
-      return new Promise<void>((resolve) => (finish = resolve));
-    });
+    const task = jest.fn(() => new Promise<void>((resolve) => (finish = resolve)));
     const periodic = runPeriodically(1_000, task);
 
     await jest.advanceTimersByTimeAsync(1_000);
     expect(task).toHaveBeenCalledTimes(1);
-    // The first run has not finished: the second tick waits behind it instead of overlapping.
-    await jest.advanceTimersByTimeAsync(1_000);
+    // Three ticks while the first run hangs: none starts another run, and none is queued for later.
+    await jest.advanceTimersByTimeAsync(3_000);
     expect(task).toHaveBeenCalledTimes(1);
     finish();
     await jest.advanceTimersByTimeAsync(0);
+    expect(task).toHaveBeenCalledTimes(1);
+    await jest.advanceTimersByTimeAsync(1_000);
     expect(task).toHaveBeenCalledTimes(2);
+    finish();
+    await periodic.stop();
+  });
+
+  it('keeps running after a run rejects', async () => {
+    const task = jest.fn(() => Promise.reject(new Error('database down')));
+    const periodic = runPeriodically(1_000, task);
+
+    await jest.advanceTimersByTimeAsync(3_000);
+
+    expect(task).toHaveBeenCalledTimes(3);
+    await periodic.stop();
+  });
+
+  it('stops ticking on stop(), which waits for the run in progress', async () => {
+    let finish: () => void = () => undefined;
+    const task = jest.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    const periodic = runPeriodically(1_000, task);
+    await jest.advanceTimersByTimeAsync(1_000);
 
     let stopped = false;
     const stopping = periodic.stop().then(() => (stopped = true));
@@ -28,7 +45,8 @@ describe('runPeriodically', () => {
     expect(stopped).toBe(false);
     finish();
     await stopping;
+    expect(stopped).toBe(true);
     await jest.advanceTimersByTimeAsync(5_000);
-    expect(task).toHaveBeenCalledTimes(2);
+    expect(task).toHaveBeenCalledTimes(1);
   });
 });

@@ -5,14 +5,21 @@ export interface PeriodicTask {
 }
 
 /**
- * Runs `task` every `intervalMs`, one run at a time (a run that overruns delays the next rather than
- * overlapping it), without keeping the process alive. `task` handles its own errors: a rejection would
- * stop the runs that follow it.
+ * Runs `task` every `intervalMs`, one run at a time: a tick that finds the previous run still going is
+ * skipped, so a slow run (a database that hangs) never piles up runs behind it. It does not keep the
+ * process alive. `task` handles its own errors; a rejection is swallowed so the next tick still runs.
  */
 export function runPeriodically(intervalMs: number, task: () => Promise<unknown>): PeriodicTask {
-  let running: Promise<unknown> = Promise.resolve();
+  let running: Promise<unknown> | undefined;
   const timer = setInterval(() => {
-    running = running.then(task);
+    if (running !== undefined) {
+      return;
+    }
+    running = task()
+      .catch(() => undefined)
+      .finally(() => {
+        running = undefined;
+      });
   }, intervalMs);
   timer.unref();
   return {
