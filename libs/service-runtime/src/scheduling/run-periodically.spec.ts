@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { runPeriodically } from './run-periodically';
 
 describe('runPeriodically', () => {
@@ -23,14 +24,18 @@ describe('runPeriodically', () => {
     await periodic.stop();
   });
 
-  it('keeps running after a run rejects', async () => {
+  it('logs a run that rejects and keeps running', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const task = jest.fn(() => Promise.reject(new Error('database down')));
     const periodic = runPeriodically(1_000, task);
 
     await jest.advanceTimersByTimeAsync(3_000);
 
     expect(task).toHaveBeenCalledTimes(3);
+    expect(logged).toHaveBeenCalledTimes(3);
+    expect(logged).toHaveBeenCalledWith('periodic task failed: database down');
     await periodic.stop();
+    logged.mockRestore();
   });
 
   it('stops ticking on stop(), which waits for the run in progress', async () => {
