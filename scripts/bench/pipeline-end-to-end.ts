@@ -253,7 +253,9 @@ export async function endToEndLatency(
       const sample = { atMs: arrivedAt, latencyMs: arrivedAt - sent };
       samples.push(sample);
       const type = decision.triggeredBy.type;
-      byTrigger.set(type, [...(byTrigger.get(type) ?? []), sample]);
+      const ofType = byTrigger.get(type) ?? [];
+      ofType.push(sample);
+      byTrigger.set(type, ofType);
     }
   });
   // Canonical events as ingest publishes them, mapped back the same way: splits the latency by stage.
