@@ -18,6 +18,11 @@ export interface BenchContext {
    * the pipeline under test needs.
    */
   splitStages: boolean;
+  /**
+   * End to end, latency: spread the simulated day's manifests evenly through the stream (a stationary
+   * mix) instead of sending them as the day has them, in a wave at its start.
+   */
+  spreadManifests: boolean;
   /** Topics and consumer groups this run created; deleted at the end. */
   topics: Set<string>;
   groups: Set<string>;

@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import type { CanonicalEvent } from '@chokepoint/contracts';
+import { type CanonicalEvent, Topics } from '@chokepoint/contracts';
 import { manifestEventId } from '@chokepoint/engine';
 import { produceToKafka } from '../../apps/cli/src/simulate/record.sinks';
 import { type BenchContext, log, sleep } from './pipeline-context';
@@ -13,7 +13,7 @@ import {
   produceAtRate,
   withAdmin,
 } from './pipeline-kafka';
-import { portMessage, simulatedPortRecords, triggerIdsOf } from './pipeline-port-records';
+import { portMessage, simulatedPortRecords, spreadManifests, triggerIdsOf } from './pipeline-port-records';
 import { latencySummary, type LatencySample } from './pipeline-report';
 import type { PhaseResult } from './pipeline-screening-stage';
 import { histogramMean, metricTotal, screeningProgress, ServiceProcess } from './pipeline-services';
@@ -228,12 +228,21 @@ export async function endToEndLatency(
   const topics = topicsOf(ctx, 'l');
   await createTopics(ctx, Object.values(topics));
   const total = rate * seconds;
-  const records = (
-    await simulatedPortRecords({ seed: LATENCY_SEED, consignments: Math.ceil(total / 5), minRecords: total })
-  ).slice(0, total);
+  // Spread, the manifests take their share of the positions, so the day must hold more than `total`.
+  const day = await simulatedPortRecords({
+    seed: LATENCY_SEED,
+    consignments: Math.ceil(total / 5),
+    minRecords: ctx.spreadManifests ? 2 * total : total,
+  });
+  const records = ctx.spreadManifests ? spreadManifests(day, total) : day.slice(0, total);
   const triggers = records.map(triggerIdsOf);
   const expectedRejections = triggers.filter((trigger) => trigger.rejected).length;
-  log(`latency: ${records.length} port records ready (${expectedRejections} the decoder rejects)`);
+  const manifests = records.filter((record) => record.topic === Topics.portManifests).length;
+  log(
+    `latency: ${records.length} port records ready, ${manifests} of them manifests` +
+      `${ctx.spreadManifests ? ' spread evenly' : ' as the simulated day has them'} ` +
+      `(${expectedRejections} the decoder rejects)`,
+  );
 
   const pipeline = await startPipeline(ctx, databaseUrl, topics);
   await pipeline.ingest.waitReady();

@@ -68,3 +68,68 @@ export function triggerIdsOf(record: SimulatedRecord): { ids: string[]; rejected
     rejected: rejections.length > 0,
   };
 }
+
+/** The transport document a simulated TNT event names (its TRD reference), if any. */
+function transportDocumentOf(record: SimulatedRecord): string | undefined {
+  const shipment = record.value.shipmentDetails as
+    { additionalDocumentReferences?: { typeCode?: string; reference?: string }[] } | undefined;
+  return shipment?.additionalDocumentReferences?.find((reference) => reference.typeCode === 'TRD')?.reference;
+}
+
+/**
+ * The first `count` records of a stream with its manifests spread evenly through it, a stationary mix
+ * for measuring latency at a fixed rate. generatePortDay files manifests 12–72 h before arrival and
+ * clamps what falls before the day to its start, so a day opens with a wave of manifests and almost
+ * every decision of a short window is a new consignment's first. Here each manifest takes its share of
+ * the positions in order, every movement still comes after its consignment's manifest (one that names a
+ * document whose manifest is still to come waits for it), and movements keep their order.
+ */
+export function spreadManifests(records: readonly SimulatedRecord[], count: number): SimulatedRecord[] {
+  const manifests = records.filter((record) => record.topic === Topics.portManifests);
+  const movements = records.filter((record) => record.topic !== Topics.portManifests);
+  const share = manifests.length / Math.max(1, records.length);
+  const documents = new Set(manifests.map((manifest) => manifest.key));
+  const sent = new Set<string>();
+  const waiting = new Map<string, SimulatedRecord[]>();
+  const ready: SimulatedRecord[] = [];
+  const out: SimulatedRecord[] = [];
+  let nextManifest = 0;
+  let nextMovement = 0;
+  const sendManifest = (): void => {
+    const manifest = manifests[nextManifest++];
+    if (manifest) {
+      out.push(manifest);
+      sent.add(manifest.key);
+      ready.push(...(waiting.get(manifest.key) ?? []));
+      waiting.delete(manifest.key);
+    }
+  };
+  while (
+    out.length < count &&
+    (nextManifest < manifests.length || ready.length > 0 || nextMovement < movements.length)
+  ) {
+    const movementsLeft = ready.length > 0 || nextMovement < movements.length;
+    if (nextManifest < manifests.length && (nextManifest < (out.length + 1) * share || !movementsLeft)) {
+      sendManifest();
+      continue;
+    }
+    const readyMovement = ready.shift();
+    if (readyMovement) {
+      out.push(readyMovement);
+      continue;
+    }
+    const movement = movements[nextMovement++];
+    if (!movement) {
+      continue;
+    }
+    const document = transportDocumentOf(movement);
+    if (document !== undefined && documents.has(document) && !sent.has(document)) {
+      const queue = waiting.get(document) ?? [];
+      queue.push(movement);
+      waiting.set(document, queue);
+    } else {
+      out.push(movement);
+    }
+  }
+  return out;
+}
