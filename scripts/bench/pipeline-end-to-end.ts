@@ -231,7 +231,8 @@ export async function endToEndLatency(
   const topics = topicsOf(ctx, 'l');
   await createTopics(ctx, Object.values(topics));
   const total = rate * seconds;
-  // Spread, the manifests take their share of the positions, so the day must hold more than `total`.
+  // Spread: a day of twice the records, of which the first `total` go, so that the window is the start of
+  // a steady flow rather than a whole day reordered.
   const day = await simulatedPortRecords({
     seed: LATENCY_SEED,
     consignments: Math.ceil(total / 5),
