@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DataSource, QueryResult, QueryRunner } from 'typeorm';
-import { DATA_SOURCE, queryRunnerExecutor } from '@chokepoint/persistence';
+import type { DataSource } from 'typeorm';
+import { DATA_SOURCE, pooledExecutor, type SqlExecutor } from '@chokepoint/persistence';
 import {
   type SeenEventFingerprint,
   type SeenEventKey,
@@ -30,22 +30,29 @@ const REMEMBER = `
 
 // Oldest first through ix_ingest_event_seen_last_seen_at, a bounded batch per statement.
 const FORGET = `
-  DELETE FROM ingest_event_seen
-  WHERE ctid = ANY (ARRAY(
-    SELECT ctid FROM ingest_event_seen WHERE last_seen_at < $1 ORDER BY last_seen_at LIMIT $2))`;
+  WITH gone AS (
+    DELETE FROM ingest_event_seen
+    WHERE ctid = ANY (ARRAY(
+      SELECT ctid FROM ingest_event_seen WHERE last_seen_at < $1 ORDER BY last_seen_at LIMIT $2))
+    RETURNING 1)
+  SELECT count(*)::int AS removed FROM gone`;
 
 /** The seen-event table in PostgreSQL (migration 1764403300000). */
 @Injectable()
 export class SeenEventRepository extends SeenEventStore {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {
+  /** A pooled connection per statement, as a named statement: parsed once per connection, not per chunk. */
+  private readonly sql: SqlExecutor;
+
+  constructor(@Inject(DATA_SOURCE) dataSource: DataSource) {
     super();
+    this.sql = pooledExecutor(dataSource);
   }
 
   async findLatest(keys: readonly SeenEventKey[]): Promise<SeenEventFingerprint[]> {
     if (keys.length === 0) {
       return [];
     }
-    const rows = await this.run<SeenEventRow>(FIND_LATEST, [
+    const rows = await this.sql.query<SeenEventRow>(FIND_LATEST, [
       keys.map((key) => key.eventKind),
       keys.map((key) => key.originatingParty),
       keys.map((key) => key.eventId),
@@ -62,7 +69,7 @@ export class SeenEventRepository extends SeenEventStore {
     if (fingerprints.length === 0) {
       return;
     }
-    await this.run(REMEMBER, [
+    await this.sql.query(REMEMBER, [
       fingerprints.map((fingerprint) => fingerprint.eventKind),
       fingerprints.map((fingerprint) => fingerprint.originatingParty),
       fingerprints.map((fingerprint) => fingerprint.eventId),
@@ -70,24 +77,8 @@ export class SeenEventRepository extends SeenEventStore {
     ]);
   }
 
-  forgetOlderThan(cutoff: Date, limit: number): Promise<number> {
-    return this.withRunner(async (runner) => {
-      const result: QueryResult = await runner.query(FORGET, [cutoff.toISOString(), limit], true);
-      return result.affected ?? 0;
-    });
-  }
-
-  /** On a pooled connection, as a named statement: parsed once per connection, not once per chunk. */
-  private run<Row>(text: string, parameters: readonly unknown[]): Promise<Row[]> {
-    return this.withRunner((runner) => queryRunnerExecutor(runner).query<Row>(text, parameters));
-  }
-
-  private async withRunner<T>(work: (runner: QueryRunner) => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      return await work(runner);
-    } finally {
-      await runner.release();
-    }
+  async forgetOlderThan(cutoff: Date, limit: number): Promise<number> {
+    const rows = await this.sql.query<{ removed: number }>(FORGET, [cutoff.toISOString(), limit]);
+    return rows[0]?.removed ?? 0;
   }
 }

@@ -7,7 +7,7 @@ import {
   OutboxRepository,
   PendingMovementRepository,
   ScreeningTimerRepository,
-  queryRunnerExecutor,
+  pooledExecutor,
   type SqlExecutor,
 } from '@chokepoint/persistence';
 import { Clock } from '../clock/clock';
@@ -167,20 +167,17 @@ export class ScreeningMetrics {
     help: string,
     query: (sql: SqlExecutor) => Promise<number>,
   ): void {
-    const dataSource = this.dataSource;
+    const sql = pooledExecutor(this.dataSource);
     new Gauge({
       name,
       help,
       registers: [registry],
       async collect(this: Gauge): Promise<void> {
-        const runner = dataSource.createQueryRunner();
         try {
-          this.set(await query(queryRunnerExecutor(runner)));
+          this.set(await query(sql));
         } catch {
           // A scrape while the database is away reports NaN instead of failing the whole scrape.
           this.set(Number.NaN);
-        } finally {
-          await runner.release();
         }
       },
     });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { QueryConfig, QueryResultRow } from 'pg';
-import type { QueryRunner } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 
 /** The one thing repositories need from a transaction: run a statement, get its rows. */
 export interface SqlExecutor {
@@ -61,6 +61,20 @@ export function queryRunnerExecutor(queryRunner: QueryRunner): SqlExecutor {
       // The runner's own node-postgres client (connect() returns it, connecting it first if need be).
       const client = (await queryRunner.connect()) as PgQueryable;
       return queryNamed<Row>(client, sql, parameters);
+    },
+  };
+}
+
+/** Each statement on a connection borrowed from the pool for it and given back (no transaction). */
+export function pooledExecutor(dataSource: DataSource): SqlExecutor {
+  return {
+    async query<Row>(sql: string, parameters: readonly unknown[] = []): Promise<Row[]> {
+      const runner = dataSource.createQueryRunner();
+      try {
+        return await queryRunnerExecutor(runner).query<Row>(sql, parameters);
+      } finally {
+        await runner.release();
+      }
     },
   };
 }
