@@ -21,4 +21,5 @@ export {
   CompiledValidation,
   compiledValidationOf,
   UnsupportedValidationMetadataError,
+  unspecialisedChecks,
 } from './validation/compiled-validation';

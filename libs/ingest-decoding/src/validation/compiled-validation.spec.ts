@@ -5,8 +5,10 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  IsNumber,
   IsOptional,
   IsString,
+  Length,
   Matches,
   MaxLength,
   Min,
@@ -14,7 +16,11 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { compiledValidationOf, UnsupportedValidationMetadataError } from './compiled-validation';
+import {
+  compiledValidationOf,
+  UnsupportedValidationMetadataError,
+  unspecialisedChecks,
+} from './compiled-validation';
 import { validateWithClassValidator } from './source-validation';
 
 // Small classes that reach what the DTOs use rarely or not at all; every case is checked against
@@ -104,7 +110,20 @@ describe('compiledValidationOf', () => {
 
   it('checks date-times exactly as validator.js does, around every month end', () => {
     const values: string[] = [];
-    for (const year of ['1900', '2000', '2023', '2024', '2100', '0000']) {
+    // Years below 1000 are where validator.js's calendar check has its own quirks.
+    for (const year of [
+      '1900',
+      '2000',
+      '2023',
+      '2024',
+      '2100',
+      '0000',
+      '0004',
+      '0050',
+      '0400',
+      '0999',
+      '1000',
+    ]) {
       for (let month = 0; month <= 13; month++) {
         for (const day of [0, 1, 28, 29, 30, 31, 32]) {
           const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -125,7 +144,44 @@ describe('compiledValidationOf', () => {
         reference.ok ? { ok: true, value: plain } : reference,
       );
     }
-    expect(values.length).toBeGreaterThan(2000);
+    expect(values.length).toBeGreaterThan(5000);
+    expect(unspecialisedChecks(Dates)).toEqual([]);
+  });
+
+  class Measures {
+    @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) finite?: number;
+    @IsOptional() @IsNumber({ allowNaN: true }) orNaN?: number;
+    @IsOptional() @IsNumber({ allowInfinity: true }) orInfinite?: number;
+    @IsOptional() @IsNumber() plain?: number;
+    @IsOptional() @Length(2, 3) code?: string;
+  }
+
+  it('checks numbers and lengths exactly as class-validator does', () => {
+    const values: unknown[] = [
+      ...[0, -0, 1.5, -7, Number.MAX_VALUE, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY],
+      ...[
+        '',
+        'a',
+        'ab',
+        'abc',
+        'abcd',
+        '\u{1F600}',
+        'a\u{1F600}',
+        'ab\u{1F600}',
+        'a\uFE0F',
+        'ab\uFE0Fc',
+        '12',
+      ],
+      ...[null, true, [], {}, ['ab']],
+    ];
+    for (const value of values) {
+      const plain = { finite: value, orNaN: value, orInfinite: value, plain: value, code: value };
+      const reference = validateWithClassValidator(Measures, plain);
+      expect(compiledValidationOf(Measures).validate(plain)).toStrictEqual(
+        reference.ok ? { ok: true, value: plain } : reference,
+      );
+    }
+    expect(unspecialisedChecks(Measures)).toEqual([]);
   });
 
   class Exposed {

@@ -62,6 +62,8 @@ interface ConstraintCheck {
   /** The constraint's own validateIf option: checked only when it returns true. */
   when: Condition | undefined;
   passes: (value: unknown, object: object) => boolean;
+  /** Whether a closure of this module stands in for class-validator's own code (see specialised). */
+  specialised: boolean;
 }
 
 interface CompiledProperty {
@@ -141,7 +143,13 @@ const SPECIALISED: Record<
       if (match === null) {
         return real(value);
       }
-      return !strict || isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]));
+      if (!strict) {
+        return true;
+      }
+      const year = Number(match[1]);
+      // validator.js checks the calendar with new Date(`${year}-MM-DD`): a year below 1000 loses its
+      // leading zeros there, and the engine's legacy parser decides. Only years of four digits are ours.
+      return year < 1000 ? real(value) : isCalendarDate(year, Number(match[2]), Number(match[3]));
     };
   },
   isDefined: () => (value) => value !== undefined && value !== null,
@@ -164,6 +172,20 @@ const SPECIALISED: Record<
   },
   isNotEmpty: () => (value) => value !== '' && value !== null && value !== undefined,
   isInt: () => (value) => typeof value === 'number' && Number.isInteger(value),
+  isNumber: (metadata) => {
+    const options = firstConstraint(metadata) ?? {};
+    if (
+      typeof options !== 'object' ||
+      options === null ||
+      Object.keys(options).some((key) => key !== 'allowNaN' && key !== 'allowInfinity')
+    ) {
+      return undefined;
+    }
+    const { allowNaN, allowInfinity } = options as { allowNaN?: unknown; allowInfinity?: unknown };
+    return (value) =>
+      typeof value === 'number' &&
+      (Number.isFinite(value) || (Number.isNaN(value) ? Boolean(allowNaN) : Boolean(allowInfinity)));
+  },
   min: (metadata) => {
     const bound: unknown = firstConstraint(metadata);
     return typeof bound === 'number' ? (value) => typeof value === 'number' && value >= bound : undefined;
@@ -185,6 +207,9 @@ const SPECIALISED: Record<
   },
 };
 
+/** UTF-16 units validator.js's isLength does not count one for one. */
+const UNCOUNTED_UNITS = /[\uD800-\uDFFF]|\uFE0E|\uFE0F/;
+
 /** Values that tell a specialised check from the real one should a custom constraint reuse a built-in name. */
 const PROBES: readonly unknown[] = [
   undefined,
@@ -205,6 +230,8 @@ const PROBES: readonly unknown[] = [
   ['a'],
   {},
   Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
 ];
 
 /** Date-times on the calendar's edges and just off the common shape. */
@@ -260,7 +287,8 @@ function constraintChecks(className: string, metadata: ValidationMetadata): Cons
         return valid instanceof Promise || Boolean(valid);
       };
       const name = constraint.name || metadata.type;
-      const one = specialised(name, metadata, real) ?? real;
+      const fast = specialised(name, metadata, real);
+      const one = fast ?? real;
       const passes = metadata.each
         ? (value: unknown, object: object): boolean => {
             args.value = value;
@@ -272,7 +300,15 @@ function constraintChecks(className: string, metadata: ValidationMetadata): Cons
             args.object = object;
             return one(value);
           };
-      return { name, metadata, instance, args, when: metadata.validateIf, passes };
+      return {
+        name,
+        metadata,
+        instance,
+        args,
+        when: metadata.validateIf,
+        passes,
+        specialised: fast !== undefined,
+      };
     });
 }
 
@@ -296,6 +332,19 @@ function specialised(
       (typeof value === 'string' && value.length <= max) || real(value);
     const probes = ['', 'x'.repeat(max), 'x'.repeat(max + 1), '\u{1F600}'.repeat(max), ...PROBES];
     return probes.every((probe) => fast(probe) === real(probe)) ? fast : undefined;
+  }
+  if (name === 'isLength') {
+    const [min, max] = (metadata.constraints as unknown[] | undefined) ?? [];
+    if (typeof min !== 'number' || typeof max !== 'number' || !(min >= 0) || !(max <= 100_000)) {
+      return undefined;
+    }
+    // As with maxLength: validator.js's count differs from UTF-16 units only for surrogates and
+    // variation selectors, so a string without them is counted here.
+    const fast = (value: unknown): boolean =>
+      typeof value === 'string' &&
+      (value.length >= min && value.length <= max && !UNCOUNTED_UNITS.test(value) ? true : real(value));
+    const probes = ['x'.repeat(min), 'x'.repeat(max), 'x'.repeat(max + 1), '\u{1F600}'.repeat(max), '\uFE0F'];
+    return [...probes, ...PROBES].every((probe) => fast(probe) === real(probe)) ? fast : undefined;
   }
   const fast = SPECIALISED[name]?.(metadata, real);
   const probes = [...PROBES, ...DATE_PROBES, ...boundaryProbes(firstConstraint(metadata))];
@@ -683,6 +732,33 @@ function anyTransforms(compiled: CompiledClass, seen: Set<CompiledClass>): boole
       property.transforms.length > 0 ||
       (property.nestedClass !== undefined && anyTransforms(property.nestedClass(), seen)),
   );
+}
+
+/**
+ * `Class.property: constraint` for each check, in the class and the classes it nests, that runs
+ * class-validator's own code (a custom constraint, or a built-in whose fast closure disagreed with it on
+ * a probe). Each costs several times a specialised one: a diagnostic for tests and benchmarks.
+ */
+export function unspecialisedChecks(target: ClassConstructor<object>): string[] {
+  const out: string[] = [];
+  const visit = (compiled: CompiledClass, seen: Set<CompiledClass>): void => {
+    if (seen.has(compiled)) {
+      return;
+    }
+    seen.add(compiled);
+    for (const property of compiled.properties) {
+      for (const check of property.validation?.checks ?? []) {
+        if (!check.specialised) {
+          out.push(`${compiled.name}.${property.key}: ${check.name}`);
+        }
+      }
+      if (property.nestedClass !== undefined) {
+        visit(property.nestedClass(), seen);
+      }
+    }
+  };
+  visit(compileClass(target), new Set());
+  return out;
 }
 
 const validations = new Map<ClassTarget, CompiledValidation<object>>();
