@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { logLevel } from 'kafkajs';
+import { createIdempotentProducer, createKafka } from './kafka-client';
 import { nestLogCreator } from './kafka-log';
 
 describe('nestLogCreator', () => {
@@ -59,5 +60,30 @@ describe('nestLogCreator', () => {
       { method: 'log', context: 'kafkajs', text: 'started' },
       { method: 'debug', context: 'kafkajs:Fetcher', text: 'fetching' },
     ]);
+  });
+
+  it("keeps the bounded-retries warning of the project's own idempotent producer at debug", () => {
+    // Creating a producer connects to nothing; kafkajs warns about the retry bound right away.
+    createIdempotentProducer(
+      createKafka({ clientId: 'log-spec', brokers: ['127.0.0.1:1'], topicPartitions: 1 }),
+    );
+
+    expect(lines.filter((line) => line.method === 'warn')).toEqual([]);
+    expect(lines).toContainEqual({
+      method: 'debug',
+      context: 'kafkajs:Producer',
+      text: 'Limiting retries for the idempotent producer may invalidate EoS guarantees',
+    });
+  });
+
+  it('still warns about everything else the producer says', () => {
+    nestLogCreator(logLevel.WARN)({
+      namespace: 'Producer',
+      level: logLevel.WARN,
+      label: 'WARN',
+      log: { timestamp: '2026-11-29T20:00:00.000Z', message: 'Failed to send messages' },
+    });
+
+    expect(lines).toEqual([{ method: 'warn', context: 'kafkajs:Producer', text: 'Failed to send messages' }]);
   });
 });
