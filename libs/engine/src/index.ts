@@ -39,6 +39,7 @@ export {
   type MovementJoin,
   type PendingKey,
 } from './world/movement-joining';
+export { JoiningIndex, type ParkedMovement, type ParkedForManifest } from './world/joining-index';
 export {
   ScreeningWorld,
   type WorldContext,

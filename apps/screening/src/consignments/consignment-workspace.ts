@@ -4,15 +4,16 @@ import {
   applyMovement,
   applyOfficerDecision,
   applyTimer,
+  JoiningIndex,
   joinMovement,
   movementKey,
   pendingKeysOfManifest,
   type ConsignmentState,
   type ConsignmentTransition,
-  type JoiningLookup,
   type MovementJoin,
   type OfficerAction,
   type OfficerActionStatus,
+  type ParkedMovement,
   type PendingKey,
   type ScreeningContext,
   type TimerSpec,
@@ -27,11 +28,7 @@ export interface WorkspaceLink {
   consignmentId: string;
 }
 
-export interface ParkedMovement {
-  movementKey: string;
-  movement: MovementEvent;
-  keys: PendingKey[];
-}
+export type { ParkedMovement };
 
 /** What the host loaded (and locked) for the events about to be applied. */
 export interface WorkspaceSeed {
@@ -78,28 +75,19 @@ export interface EventOutcome {
   officerStatus?: OfficerActionStatus;
 }
 
-function addToIndex(index: Map<string, string[]>, key: string, consignmentId: string): void {
-  const ids = index.get(key);
-  if (!ids) {
-    index.set(key, [consignmentId]);
-  } else if (!ids.includes(consignmentId)) {
-    ids.push(consignmentId);
-  }
-}
-
 /**
  * ScreeningWorld's steps over the slice of the durable world that a transaction loaded and locked:
  * the same joining, parking and engine calls, minus event-time timers (the service fires those on
  * wall-clock time). Records what changed so the host can write it back in the same transaction.
  */
-export class ConsignmentWorkspace implements JoiningLookup {
+export class ConsignmentWorkspace {
   private readonly consignments = new Map<string, ConsignmentState>();
   private readonly loadedClosed = new Map<string, boolean>();
   private readonly dirty = new Set<string>();
-  private readonly byBooking = new Map<string, string[]>();
-  private readonly byEquipment = new Map<string, string[]>();
-  private readonly pending = new Map<string, ParkedMovement>();
-  private readonly pendingByKey = new Map<PendingKey, Set<string>>();
+  private readonly joining = new JoiningIndex({
+    hasConsignment: (id) => this.consignments.has(id),
+    isOpen: (id) => this.consignments.get(id)?.closed === false,
+  });
   private readonly loadedPending = new Set<string>();
   private readonly unparkedLoaded = new Set<string>();
   private readonly parkedHere = new Set<string>();
@@ -114,12 +102,16 @@ export class ConsignmentWorkspace implements JoiningLookup {
     seed: WorkspaceSeed,
   ) {
     for (const link of seed.links) {
-      addToIndex(link.kind === 'BKG' ? this.byBooking : this.byEquipment, link.reference, link.consignmentId);
+      if (link.kind === 'BKG') {
+        this.joining.addBooking(link.reference, link.consignmentId);
+      } else {
+        this.joining.addEquipment(link.reference, link.consignmentId);
+      }
     }
     for (const state of seed.consignments) {
       this.consignments.set(state.consignmentId, state);
       this.loadedClosed.set(state.consignmentId, state.closed);
-      this.index(state);
+      this.joining.addConsignment(state);
     }
     for (const entry of seed.pending) {
       this.loadedPending.add(entry.movementKey);
@@ -130,16 +122,6 @@ export class ConsignmentWorkspace implements JoiningLookup {
 
   hasConsignment(consignmentId: string): boolean {
     return this.consignments.has(consignmentId);
-  }
-
-  consignmentsByBooking(bookingReference: string): readonly string[] {
-    return this.byBooking.get(bookingReference) ?? [];
-  }
-
-  openConsignmentsByEquipment(equipmentReference: string): readonly string[] {
-    return (this.byEquipment.get(equipmentReference) ?? []).filter(
-      (id) => this.consignments.get(id)?.closed === false,
-    );
   }
 
   /** Whether this movement was loaded parked (a parked movement the host finds later is news). */
@@ -157,11 +139,11 @@ export class ConsignmentWorkspace implements JoiningLookup {
    */
   applyManifest(manifest: ConsignmentManifest): EventOutcome {
     const outcome: EventOutcome = { decisions: [] };
-    const { keys: waitingKeys, movements: waiting } = this.pendingFor(manifest);
+    const waiting = this.joining.parkedFor(manifest, this.context.rulePack.limits.pendingMovementMaxHours);
     const state = this.consignments.get(manifest.transportDocumentReference);
     const knownKeys = new Set(state ? pendingKeysOfManifest(state.manifest) : []);
-    const transition = applyManifest(state, manifest, this.ctx(manifest.receivedAt), waiting);
-    waitingKeys.forEach((key) => this.unpark(key));
+    const transition = applyManifest(state, manifest, this.ctx(manifest.receivedAt), waiting.movements);
+    waiting.movementKeys.forEach((key) => this.unpark(key));
     this.absorb(transition, outcome);
     // The stored manifest, not the input: a late older version changes nothing, its links included.
     const stored = this.consignments.get(manifest.transportDocumentReference);
@@ -175,7 +157,7 @@ export class ConsignmentWorkspace implements JoiningLookup {
   }
 
   applyMovement(movement: MovementEvent): EventOutcome {
-    const join = joinMovement(movement, this);
+    const join = joinMovement(movement, this.joining);
     const outcome: EventOutcome = { decisions: [], join };
     if (join.kind === 'PENDING') {
       if (join.keys.length > 0) {
@@ -241,7 +223,9 @@ export class ConsignmentWorkspace implements JoiningLookup {
         timersCancelled.push(timerId);
       }
     }
-    const parked = [...this.pending.values()].filter((entry) => this.parkedHere.has(entry.movementKey));
+    const parked = [...this.joining.parkedMovements()].filter((entry) =>
+      this.parkedHere.has(entry.movementKey),
+    );
     const contestedKeys = new Set(this.introducedKeys);
     this.unjoined.forEach((entry) => entry.keys.forEach((key) => contestedKeys.add(key)));
     return {
@@ -270,7 +254,7 @@ export class ConsignmentWorkspace implements JoiningLookup {
     if (this.consignments.get(state.consignmentId) !== state) {
       this.consignments.set(state.consignmentId, state);
       this.dirty.add(state.consignmentId);
-      this.index(state);
+      this.joining.addConsignment(state);
     }
     outcome.decisions.push(...transition.decisions);
     this.decisions.push(...transition.decisions);
@@ -280,12 +264,6 @@ export class ConsignmentWorkspace implements JoiningLookup {
     for (const timer of transition.timers.set) {
       this.timerChanges.set(timer.timerId, timer);
     }
-  }
-
-  private index(state: ConsignmentState): void {
-    const id = state.consignmentId;
-    state.manifest.bookingReferences.forEach((reference) => addToIndex(this.byBooking, reference, id));
-    state.manifest.equipment.forEach((equipment) => addToIndex(this.byEquipment, equipment.reference, id));
   }
 
   private recordLinks(manifest: ConsignmentManifest): void {
@@ -303,55 +281,17 @@ export class ConsignmentWorkspace implements JoiningLookup {
 
   private park(movement: MovementEvent, keys: PendingKey[]): void {
     const key = movementKey(movement);
-    this.pending.set(key, { movementKey: key, movement, keys });
+    this.joining.park({ movementKey: key, movement, keys });
     this.parkedHere.add(key);
-    for (const pendingKey of keys) {
-      let set = this.pendingByKey.get(pendingKey);
-      if (!set) {
-        set = new Set();
-        this.pendingByKey.set(pendingKey, set);
-      }
-      set.add(key);
-    }
   }
 
   private unpark(key: string): void {
-    const entry = this.pending.get(key);
-    if (!entry) {
+    if (this.joining.unpark(key) === undefined) {
       return;
     }
-    this.pending.delete(key);
     this.parkedHere.delete(key);
     if (this.loadedPending.has(key)) {
       this.unparkedLoaded.add(key);
     }
-    for (const pendingKey of entry.keys) {
-      const set = this.pendingByKey.get(pendingKey);
-      set?.delete(key);
-      if (set?.size === 0) {
-        this.pendingByKey.delete(pendingKey);
-      }
-    }
-  }
-
-  /**
-   * Movements parked under the manifest's keys (all of them are taken) and those recent enough to
-   * apply, in ScreeningWorld's order: by key of the manifest, then by parking order.
-   */
-  private pendingFor(manifest: ConsignmentManifest): { keys: Set<string>; movements: MovementEvent[] } {
-    const keys = new Set<string>();
-    for (const pendingKey of pendingKeysOfManifest(manifest)) {
-      this.pendingByKey.get(pendingKey)?.forEach((key) => keys.add(key));
-    }
-    const limitMs =
-      Date.parse(manifest.receivedAt) - this.context.rulePack.limits.pendingMovementMaxHours * 3_600_000;
-    const movements: MovementEvent[] = [];
-    for (const key of keys) {
-      const entry = this.pending.get(key);
-      if (entry && Date.parse(entry.movement.eventDateTime) >= limitMs) {
-        movements.push(entry.movement);
-      }
-    }
-    return { keys, movements };
   }
 }

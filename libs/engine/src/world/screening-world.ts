@@ -22,13 +22,8 @@ import type {
 import { ConsignmentGoodsFactsCache } from '../consignment/goods-facts.cache';
 import { parseEventTime } from '../consignment/location';
 import type { RulePack } from '../rule-pack/rule-pack.types';
-import {
-  joinMovement,
-  pendingKeysOfManifest,
-  type JoiningLookup,
-  type MovementJoin,
-  type PendingKey,
-} from './movement-joining';
+import { JoiningIndex } from './joining-index';
+import { joinMovement, type MovementJoin, type PendingKey } from './movement-joining';
 
 export interface WorldContext {
   jurisdiction: string;
@@ -65,27 +60,18 @@ export interface WorldStats {
   armedTimers: number;
 }
 
-function addToIndex(index: Map<string, string[]>, key: string, consignmentId: string): void {
-  const ids = index.get(key);
-  if (!ids) {
-    index.set(key, [consignmentId]);
-  } else if (!ids.includes(consignmentId)) {
-    ids.push(consignmentId);
-  }
-}
-
 /**
  * In-memory store for the replay CLI and tests: consignment states, the joining index (booking and
  * container to consignment), movements waiting for their manifest and armed timers. It runs on event
  * time: before each event, timers due by then fire (in due order). The screening service mirrors the
- * same steps against PostgreSQL with `joinMovement` and the `apply*` functions.
+ * same steps against PostgreSQL through the same JoiningIndex and `apply*` functions.
  */
-export class ScreeningWorld implements JoiningLookup {
+export class ScreeningWorld {
   private readonly consignments = new Map<string, ConsignmentState>();
-  private readonly byBooking = new Map<string, string[]>();
-  private readonly byEquipment = new Map<string, string[]>();
-  private readonly pending = new Map<string, PendingMovement>();
-  private readonly pendingByKey = new Map<PendingKey, Set<string>>();
+  private readonly joining = new JoiningIndex({
+    hasConsignment: (id) => this.consignments.has(id),
+    isOpen: (id) => this.consignments.get(id)?.closed === false,
+  });
   private readonly timers = new Map<string, TimerSpec>();
   /**
    * No armed timer is due before this instant (a lower bound, exact after a scan), so that the check
@@ -100,23 +86,11 @@ export class ScreeningWorld implements JoiningLookup {
   ) {
     if (snapshot) {
       snapshot.consignments.forEach((state) => this.store(state));
-      snapshot.pending.forEach((entry) => this.park(entry.movement, entry.keys));
+      snapshot.pending.forEach(({ movement, keys }) =>
+        this.joining.park({ movementKey: movementKey(movement), movement, keys }),
+      );
       snapshot.timers.forEach((timer) => this.armTimer(timer));
     }
-  }
-
-  hasConsignment(consignmentId: string): boolean {
-    return this.consignments.has(consignmentId);
-  }
-
-  consignmentsByBooking(bookingReference: string): readonly string[] {
-    return this.byBooking.get(bookingReference) ?? [];
-  }
-
-  openConsignmentsByEquipment(equipmentReference: string): readonly string[] {
-    return (this.byEquipment.get(equipmentReference) ?? []).filter(
-      (id) => this.consignments.get(id)?.closed === false,
-    );
   }
 
   getConsignment(consignmentId: string): ConsignmentState | undefined {
@@ -125,23 +99,27 @@ export class ScreeningWorld implements JoiningLookup {
 
   applyManifest(manifest: ConsignmentManifest): WorldOutput {
     const output = this.advanceTo(manifest.receivedAt);
-    const waiting = this.takePending(manifest);
+    const waiting = this.joining.parkedFor(manifest, this.context.rulePack.limits.pendingMovementMaxHours);
     const state = this.consignments.get(manifest.transportDocumentReference);
-    this.absorb(applyManifest(state, manifest, this.ctx(manifest.receivedAt), waiting), output);
+    const transition = applyManifest(state, manifest, this.ctx(manifest.receivedAt), waiting.movements);
+    // Taken only once the engine has applied them, as the service does: an event the engine throws on
+    // changes nothing, in replay as in the service.
+    waiting.movementKeys.forEach((key) => this.joining.unpark(key));
+    this.absorb(transition, output);
     return output;
   }
 
   applyMovement(movement: MovementEvent): WorldOutput {
     const output = this.advanceTo(movement.eventDateTime);
-    const join = joinMovement(movement, this);
+    const join = joinMovement(movement, this.joining);
     output.join = join;
     if (join.kind === 'PENDING') {
       const key = movementKey(movement);
       if (movement.action === 'RETRACT') {
-        this.unpark(key);
+        this.joining.unpark(key);
       } else if (join.keys.length > 0) {
-        this.unpark(key);
-        this.park(movement, join.keys);
+        this.joining.unpark(key);
+        this.joining.park({ movementKey: key, movement, keys: join.keys });
       }
       return output;
     }
@@ -205,9 +183,9 @@ export class ScreeningWorld implements JoiningLookup {
   expirePending(now: string): number {
     const limitMs = parseEventTime(now) - this.context.rulePack.limits.pendingMovementMaxHours * 3_600_000;
     let dropped = 0;
-    for (const [key, entry] of this.pending) {
+    for (const entry of [...this.joining.parkedMovements()]) {
       if (parseEventTime(entry.movement.eventDateTime) < limitMs) {
-        this.unpark(key);
+        this.joining.unpark(entry.movementKey);
         dropped += 1;
       }
     }
@@ -225,7 +203,7 @@ export class ScreeningWorld implements JoiningLookup {
       consignments: this.consignments.size,
       inScope,
       outOfScope: this.consignments.size - inScope,
-      pendingMovements: this.pending.size,
+      pendingMovements: this.joining.parkedCount,
       armedTimers: this.timers.size,
     };
   }
@@ -233,7 +211,7 @@ export class ScreeningWorld implements JoiningLookup {
   snapshot(): WorldSnapshot {
     return {
       consignments: [...this.consignments.values()],
-      pending: [...this.pending.values()],
+      pending: [...this.joining.parkedMovements()].map(({ movement, keys }) => ({ movement, keys })),
       timers: [...this.timers.values()],
     };
   }
@@ -265,55 +243,7 @@ export class ScreeningWorld implements JoiningLookup {
   }
 
   private store(state: ConsignmentState): void {
-    const id = state.consignmentId;
-    this.consignments.set(id, state);
-    state.manifest.bookingReferences.forEach((reference) => addToIndex(this.byBooking, reference, id));
-    state.manifest.equipment.forEach((equipment) => addToIndex(this.byEquipment, equipment.reference, id));
-  }
-
-  private park(movement: MovementEvent, keys: PendingKey[]): void {
-    const key = movementKey(movement);
-    this.pending.set(key, { movement, keys });
-    for (const pendingKey of keys) {
-      let set = this.pendingByKey.get(pendingKey);
-      if (!set) {
-        set = new Set();
-        this.pendingByKey.set(pendingKey, set);
-      }
-      set.add(key);
-    }
-  }
-
-  private unpark(key: string): void {
-    const entry = this.pending.get(key);
-    if (!entry) {
-      return;
-    }
-    this.pending.delete(key);
-    for (const pendingKey of entry.keys) {
-      const set = this.pendingByKey.get(pendingKey);
-      set?.delete(key);
-      if (set?.size === 0) {
-        this.pendingByKey.delete(pendingKey);
-      }
-    }
-  }
-
-  private takePending(manifest: ConsignmentManifest): MovementEvent[] {
-    const keys = new Set<string>();
-    for (const pendingKey of pendingKeysOfManifest(manifest)) {
-      this.pendingByKey.get(pendingKey)?.forEach((key) => keys.add(key));
-    }
-    const limitMs =
-      parseEventTime(manifest.receivedAt) - this.context.rulePack.limits.pendingMovementMaxHours * 3_600_000;
-    const movements: MovementEvent[] = [];
-    for (const key of keys) {
-      const entry = this.pending.get(key);
-      this.unpark(key);
-      if (entry && parseEventTime(entry.movement.eventDateTime) >= limitMs) {
-        movements.push(entry.movement);
-      }
-    }
-    return movements;
+    this.consignments.set(state.consignmentId, state);
+    this.joining.addConsignment(state);
   }
 }
