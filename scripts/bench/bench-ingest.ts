@@ -27,6 +27,7 @@ import {
   sendSizeBounded,
 } from '@chokepoint/kafka';
 import { IngestModule } from '../../apps/ingest/src/ingest.module';
+import { brokerUptimeSeconds, brokerWarmUpNote } from './broker-age';
 import { IngestPortMessagesUseCase } from '../../apps/ingest/src/port-messages/ingest-port-messages.usecase';
 
 const { values } = parseArgs({
@@ -429,6 +430,10 @@ async function runRound(admin: Admin, round: number): Promise<RoundResult> {
 }
 
 async function main(): Promise<void> {
+  const warmUpNote = brokerWarmUpNote(brokerUptimeSeconds());
+  if (warmUpNote !== undefined) {
+    process.stdout.write(`${warmUpNote}\n`);
+  }
   await runMigrations(settings.databaseUrl);
   const admin = kafka.admin();
   await admin.connect();

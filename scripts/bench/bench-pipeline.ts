@@ -30,6 +30,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { stackSettings } from '@chokepoint/config';
 import { createScratchDatabase, dropScratchDatabase } from '@chokepoint/testing';
+import { brokerUptimeSeconds, brokerWarmUpNote } from './broker-age';
 import { type BenchContext, log } from './pipeline-context';
 import { endToEndLatency, endToEndThroughput } from './pipeline-end-to-end';
 import { deleteTopicsAndGroups } from './pipeline-kafka';
@@ -126,6 +127,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function main(): Promise<void> {
   log(`run ${run}, stage ${stage}`);
+  const brokerUptime = brokerUptimeSeconds();
+  const warmUpNote = brokerWarmUpNote(brokerUptime);
+  if (warmUpNote !== undefined) {
+    log(warmUpNote);
+  }
   try {
     const throughputPhase = args['latency-only']
       ? undefined
@@ -146,7 +152,10 @@ async function main(): Promise<void> {
       run,
       stage,
       at: new Date().toISOString(),
-      machine: describeMachine(),
+      machine: {
+        ...describeMachine(),
+        brokerUptimeSecondsAtStart: brokerUptime ?? 'not started by the stack',
+      },
       options: {
         stage,
         consignments,
