@@ -102,7 +102,8 @@ function formatStorageOnce(log: (line: string) => void): void {
   }
 }
 
-async function brokerAnswers(brokers: string, timeoutMs: number): Promise<boolean> {
+/** Whether the broker answers metadata with a controller within timeoutMs (brokers comma-separated). */
+export async function brokerAnswers(brokers: string, timeoutMs: number): Promise<boolean> {
   const kafka = new Kafka({
     clientId: 'chokepoint-stack',
     brokers: brokers.split(','),

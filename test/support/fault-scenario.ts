@@ -31,7 +31,7 @@ import { createIdempotentProducer, ensureTopics } from '@chokepoint/kafka';
 import { createScratchDatabase, dropScratchDatabase } from '@chokepoint/testing';
 import { generateCanonicalStream } from '../../apps/screening/src/testing/canonical-stream.generator';
 import { byConsignment, replay, replayOracle } from '../../apps/screening/src/testing/replay-oracle';
-import { kafkaState } from '../../scripts/stack/kafka-broker';
+import { brokerAnswers as stackBrokerAnswers, kafkaState } from '../../scripts/stack/kafka-broker';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 
@@ -174,26 +174,7 @@ export function runCommand(command: string, log: (message: string) => void): Pro
   });
 }
 
-async function brokerAnswers(brokers: string[]): Promise<boolean> {
-  const kafka = new Kafka({
-    clientId: 'faults-probe',
-    brokers,
-    logLevel: logLevel.NOTHING,
-    connectionTimeout: 3000,
-    requestTimeout: 3000,
-    retry: { retries: 0 },
-  });
-  const admin = kafka.admin();
-  try {
-    await admin.connect();
-    const cluster = await admin.describeCluster();
-    return cluster.brokers.length > 0 && cluster.controller !== null;
-  } catch {
-    return false;
-  } finally {
-    await admin.disconnect().catch(() => undefined);
-  }
-}
+const brokerAnswers = (brokers: string[]): Promise<boolean> => stackBrokerAnswers(brokers.join(','), 3000);
 
 /** Resolves once the broker answers (metadata with a controller); throws after timeoutMs. */
 export async function waitForBroker(brokers: string[], timeoutMs = 120_000): Promise<void> {

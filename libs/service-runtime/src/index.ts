@@ -7,3 +7,4 @@ export * from './metrics/metrics.module';
 export * from './metrics/metrics.service';
 export * from './public-route';
 export * from './scheduling/run-periodically';
+export * from './scheduling/wakeable-delay';

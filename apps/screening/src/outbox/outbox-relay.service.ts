@@ -8,6 +8,7 @@ import {
 import type { Kafka, Message, Producer } from 'kafkajs';
 import { KAFKA, KAFKA_PRODUCER, sendSizeBounded } from '@chokepoint/kafka';
 import { OUTBOX_CHANNEL, OutboxRepository, type PendingOutboxMessage } from '@chokepoint/persistence';
+import { WakeableDelay } from '@chokepoint/service-runtime';
 import { ScreeningEnvironment } from '../config/screening.environment';
 import { ScreeningMetrics } from '../metrics/screening.metrics';
 import { OUTBOX_HEADERS, OutboxTailReader } from './outbox-tail.reader';
@@ -34,7 +35,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   private readonly tail: OutboxTailReader;
   private running: Promise<void> | undefined;
   private stopping = false;
-  private wake: (() => void) | undefined;
+  private readonly delay = new WakeableDelay();
   private notified = false;
 
   constructor(
@@ -53,7 +54,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.delay.wake();
     await this.running;
   }
 
@@ -62,14 +63,14 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       let connection: RelayConnection | undefined;
       try {
         connection = await RelayConnection.open(this.env.DATABASE_URL, 'chokepoint-screening-relay');
-        connection.onLost(() => this.wake?.());
+        connection.onLost(() => this.delay.wake());
         if (await this.becomeLeader(connection)) {
           await this.relay(connection);
         }
       } catch (error) {
         if (!this.stopping) {
           this.logger.error(`relay stopped, retrying: ${describe(error)}`);
-          await this.pause(ERROR_BACKOFF_MS);
+          await this.delay.sleep(ERROR_BACKOFF_MS);
         }
       } finally {
         await connection?.close();
@@ -89,7 +90,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
         this.logger.log('another instance is relaying the outbox; standing by');
         announced = true;
       }
-      await this.pause(this.env.OUTBOX_STANDBY_RETRY_MS);
+      await this.delay.sleep(this.env.OUTBOX_STANDBY_RETRY_MS);
     }
     return false;
   }
@@ -97,7 +98,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
   private async relay(connection: RelayConnection): Promise<void> {
     await connection.listen(OUTBOX_CHANNEL, () => {
       this.notified = true;
-      this.wake?.();
+      this.delay.wake();
     });
     const { origin } = await this.outbox.relayState(connection.sql, RELAY_NAME);
     await this.settleInFlight(connection, origin);
@@ -108,7 +109,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       this.notified = false;
       const sent = await this.publishBatch(connection, origin);
       if (sent < this.env.OUTBOX_BATCH_SIZE && !this.notified) {
-        await this.pause(this.env.OUTBOX_IDLE_POLL_MS);
+        await this.delay.sleep(this.env.OUTBOX_IDLE_POLL_MS);
       }
     }
   }
@@ -184,17 +185,6 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       `checked ${unsettled.length} outbox messages left in flight: ${found.size} were already published, ` +
         `${unsettled.length - found.size} will be sent again`,
     );
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 }
 

@@ -4,6 +4,7 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { WakeableDelay } from '@chokepoint/service-runtime';
 import { ScreeningEnvironment } from '../config/screening.environment';
 import { ScreeningMetrics } from '../metrics/screening.metrics';
 import { FireDueTimersUseCase } from './fire-due-timers.usecase';
@@ -14,7 +15,7 @@ export class TimerPollerService implements OnApplicationBootstrap, BeforeApplica
   private readonly logger = new Logger('TimerPoller');
   private running: Promise<void> | undefined;
   private stopping = false;
-  private wake: (() => void) | undefined;
+  private readonly delay = new WakeableDelay();
 
   constructor(
     private readonly fireDueTimers: FireDueTimersUseCase,
@@ -28,7 +29,7 @@ export class TimerPollerService implements OnApplicationBootstrap, BeforeApplica
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.delay.wake();
     await this.running;
   }
 
@@ -49,19 +50,8 @@ export class TimerPollerService implements OnApplicationBootstrap, BeforeApplica
         );
       }
       if (!full) {
-        await this.pause(this.env.TIMER_POLL_INTERVAL_MS);
+        await this.delay.sleep(this.env.TIMER_POLL_INTERVAL_MS);
       }
     }
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 }
