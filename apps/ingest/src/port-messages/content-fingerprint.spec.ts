@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { CanonicalEvent } from '@chokepoint/contracts';
 import { decodeRecord } from '@chokepoint/ingest-decoding';
 import { goldenMessages as golden } from '../../test/golden-messages';
 import { inboundRecord } from '../../test/port-message.factory';
-import { contentFingerprint } from './content-fingerprint';
+import { contentFingerprint, fingerprintOf } from './content-fingerprint';
 
 const goldenMessages = golden().map(({ name, topic, message }): [string, string, unknown] => [
   name,
@@ -122,5 +123,12 @@ describe('contentFingerprint', () => {
   it('is a SHA-256 in hex, as the seen-event table stores it', () => {
     const [event] = decode('port.movements.v1', goldenMessages[goldenMessages.length - 1]?.[2], first);
     expect(event && contentFingerprint(event)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('hashes the UTF-8 bytes of the JSON, so rows written before stay comparable', () => {
+    // FIPS 180-2's test vector, and a text outside ASCII against the Hash object rows were written with.
+    expect(fingerprintOf('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    const text = '{"name":"Công ty Hải Phòng – Ωmega"}';
+    expect(fingerprintOf(text)).toBe(createHash('sha256').update(Buffer.from(text, 'utf8')).digest('hex'));
   });
 });
