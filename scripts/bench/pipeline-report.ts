@@ -75,7 +75,33 @@ const STAGE_TEXT: Record<BenchStage, { title: string; what: string }> = {
   },
 };
 
-/** Writes report.json, report.md and two SVG charts into results/bench/<at>-<run>/ (git-ignored). */
+/**
+ * Per second of arrival (counted from the first decision), the median and the 99th percentile of the
+ * decisions that arrived in it: where a run's tail comes from, such as the services' first seconds.
+ */
+export function latencyOverTime(
+  samples: readonly LatencySample[],
+): Array<{ second: number; p50Ms: number; p99Ms: number }> {
+  const first = samples.reduce(
+    (earliest, sample) => Math.min(earliest, sample.atMs),
+    Number.POSITIVE_INFINITY,
+  );
+  const bySecond = new Map<number, number[]>();
+  for (const sample of samples) {
+    const second = Math.floor((sample.atMs - first) / 1000);
+    const latencies = bySecond.get(second) ?? [];
+    latencies.push(sample.latencyMs);
+    bySecond.set(second, latencies);
+  }
+  return [...bySecond.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([second, latencies]) => {
+      const sorted = latencies.sort((a, b) => a - b);
+      return { second, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99) };
+    });
+}
+
+/** Writes report.json, report.md and three SVG charts into results/bench/<at>-<run>/ (git-ignored). */
 export function writeBenchReport(report: BenchReport, samples: readonly LatencySample[]): string {
   const dir = join(RESULTS_DIR, `${report.at.replace(/[:.]/g, '-')}-${report.run}`);
   mkdirSync(dir, { recursive: true });
@@ -106,9 +132,28 @@ export function writeBenchReport(report: BenchReport, samples: readonly LatencyS
   }));
   const stage = STAGE_TEXT[report.stage];
   const latencySvg = histogramChart(`Produce-to-decision latency (${stage.title})`, buckets);
+  const overTime = latencyOverTime(samples);
+  const latencyOverTimeSvg = lineChart(
+    `Produce-to-decision latency by second of the run (${stage.title})`,
+    'elapsed (s)',
+    'latency (ms)',
+    [
+      {
+        name: 'p50',
+        colour: '#3b6ea5',
+        points: overTime.map(({ second, p50Ms }) => ({ x: second, y: p50Ms })),
+      },
+      {
+        name: 'p99',
+        colour: '#c0504d',
+        points: overTime.map(({ second, p99Ms }) => ({ x: second, y: p99Ms })),
+      },
+    ],
+  );
   writeFileSync(join(dir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(join(dir, 'throughput.svg'), throughputSvg);
   writeFileSync(join(dir, 'latency.svg'), latencySvg);
+  writeFileSync(join(dir, 'latency-over-time.svg'), latencyOverTimeSvg);
   const machine = Object.entries(report.machine)
     .map(([key, value]) => `${key} ${String(value)}`)
     .join(', ');
@@ -137,6 +182,8 @@ export function writeBenchReport(report: BenchReport, samples: readonly LatencyS
       '![throughput](throughput.svg)',
       '',
       '![latency](latency.svg)',
+      '',
+      '![latency over time](latency-over-time.svg)',
       '',
     ].join('\n'),
   );
