@@ -14,7 +14,7 @@ import {
   withAdmin,
 } from './pipeline-kafka';
 import { portMessage, simulatedPortRecords, spreadManifests, triggerIdsOf } from './pipeline-port-records';
-import { latencySummary, type LatencySample } from './pipeline-report';
+import { describeLatency, type LatencySample } from './pipeline-report';
 import type { PhaseResult } from './pipeline-screening-stage';
 import { histogramMean, metricTotal, screeningProgress, ServiceProcess } from './pipeline-services';
 
@@ -307,20 +307,15 @@ export async function endToEndLatency(
   await consumer.disconnect();
   await canonicalListener?.disconnect();
   await stopPipeline(ctx, pipeline);
-  const ingestStage = latencySummary(rate, ingestSamples);
   const ingestView = canonicalListener
-    ? `port record to canonical event (ingest stage, seen by a listener): p50 ${String(ingestStage.p50Ms)} ms, ` +
-      `p95 ${String(ingestStage.p95Ms)} ms, p99 ${String(ingestStage.p99Ms)} ms over ${ingestSamples.length}`
+    ? `port record to canonical event (ingest stage, seen by a listener): ${describeLatency(ingestSamples)}`
     : 'ingest stage not timed apart (--split-stages)';
   const unmappedTotal = received() - samples.length;
   if (unmappedTotal > 0) {
     log(`decisions not mapped to a port record: ${JSON.stringify(Object.fromEntries(unmapped))}`);
   }
   const triggerView = `by trigger: ${[...byTrigger]
-    .map(([type, typeSamples]) => {
-      const summary = latencySummary(rate, typeSamples);
-      return `${type} p50 ${String(summary.p50Ms)} ms, p95 ${String(summary.p95Ms)} ms, p99 ${String(summary.p99Ms)} ms over ${typeSamples.length}`;
-    })
+    .map(([type, typeSamples]) => `${type} ${describeLatency(typeSamples)}`)
     .join('; ')}`;
   // The services start cold (their code not yet optimised, their first fetches empty): the decisions of
   // records produced in the first seconds say more about start-up than about the rate.
@@ -329,10 +324,7 @@ export async function endToEndLatency(
     firstSentMs = Math.min(firstSentMs, sentMs);
   }
   const settled = samples.filter((sample) => sample.atMs - sample.latencyMs >= firstSentMs + WARM_UP_MS);
-  const settledSummary = latencySummary(rate, settled);
-  const settledView =
-    `after the first ${WARM_UP_MS / 1000} s: p50 ${String(settledSummary.p50Ms)} ms, ` +
-    `p95 ${String(settledSummary.p95Ms)} ms, p99 ${String(settledSummary.p99Ms)} ms over ${settled.length}`;
+  const settledView = `after the first ${WARM_UP_MS / 1000} s: ${describeLatency(settled)}`;
   log(`services' own view: ${result.serviceView}`);
   log(ingestView);
   log(`decision latency ${triggerView}`);

@@ -75,6 +75,15 @@ const STAGE_TEXT: Record<BenchStage, { title: string; what: string }> = {
   },
 };
 
+/** `p50 … ms, p95 … ms, p99 … ms over n`, as the bench's log lines give a set of samples. */
+export function describeLatency(samples: readonly LatencySample[]): string {
+  const summary = latencySummary(0, samples);
+  return (
+    `p50 ${String(summary.p50Ms)} ms, p95 ${String(summary.p95Ms)} ms, ` +
+    `p99 ${String(summary.p99Ms)} ms over ${samples.length}`
+  );
+}
+
 /**
  * Per second of arrival (counted from the first decision), the median and the 99th percentile of the
  * decisions that arrived in it: where a run's tail comes from, such as the services' first seconds.

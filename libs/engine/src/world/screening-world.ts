@@ -118,7 +118,7 @@ export class ScreeningWorld {
       if (movement.action === 'RETRACT') {
         this.joining.unpark(key);
       } else if (join.keys.length > 0) {
-        this.joining.unpark(key);
+        // Parking again under the same movement key replaces the earlier entry, keys included.
         this.joining.park({ movementKey: key, movement, keys: join.keys });
       }
       return output;
