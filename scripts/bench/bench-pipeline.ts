@@ -19,6 +19,9 @@
  *     the latency is reported per trigger too. --spread-manifests spreads them evenly through the
  *     stream instead (each movement still after its manifest): a stationary mix.
  * --stage screening: the same two measures for the screening stage alone, fed canonical events.
+ * Each phase also reads from /proc the CPU time each process used over its measured window (the
+ * services, the broker, PostgreSQL's server and backends, the bench, and the rest of the machine), per
+ * event, next to what the 10,000 events/s target would leave per event on the machine's cores.
  * Report, JSON and SVG charts in results/bench/<time>-<run>/. Scratch databases, topics, consumer groups
  * and service processes are removed at the end, also on error or Ctrl-C.
  * A shared 2-core machine makes the figures noisy: compare runs, not digits.
@@ -42,6 +45,7 @@ import {
   writeBenchReport,
 } from './pipeline-report';
 import { screeningLatency, screeningThroughput } from './pipeline-screening-stage';
+import { cpuFigures } from './process-cpu';
 
 const { values: args } = parseArgs({
   options: {
@@ -179,6 +183,10 @@ async function main(): Promise<void> {
       serviceView: {
         ...(throughputPhase ? { throughput: throughputPhase.serviceView } : {}),
         latency: latencyPhase.serviceView,
+      },
+      cpu: {
+        ...(throughputPhase?.cpu ? { throughput: cpuFigures(throughputPhase.cpu) } : {}),
+        ...(latencyPhase.cpu ? { latency: cpuFigures(latencyPhase.cpu) } : {}),
       },
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

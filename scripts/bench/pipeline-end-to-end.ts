@@ -15,8 +15,14 @@ import {
 } from './pipeline-kafka';
 import { portMessage, simulatedPortRecords, spreadManifests, triggerIdsOf } from './pipeline-port-records';
 import { describeLatency, type LatencySample } from './pipeline-report';
-import type { PhaseResult } from './pipeline-screening-stage';
-import { histogramMean, metricTotal, screeningProgress, ServiceProcess } from './pipeline-services';
+import { cpuSince, type PhaseResult } from './pipeline-screening-stage';
+import {
+  histogramMean,
+  metricTotal,
+  pipelineCpuMeter,
+  screeningProgress,
+  ServiceProcess,
+} from './pipeline-services';
 
 /** Seeds of the simulated days: fixed, so that every run feeds the pipeline the same records. */
 const THROUGHPUT_SEED = 20260304;
@@ -205,13 +211,16 @@ export async function endToEndThroughput(
   log(`passthrough: ${passthroughRate.toFixed(0)} records/s`);
 
   const pipeline = await startPipeline(ctx, databaseUrl, topics);
+  const meter = pipelineCpuMeter([pipeline.ingest, pipeline.screening]);
   const first = await waitForFirstIngestChunk(db, pipeline);
+  const cpuAtFirst = meter?.read();
   await waitUntilAccountedFor(ctx, db, topics, pipeline, records.length, 600_000);
   const rate = records.length / ((Date.now() - first) / 1000);
+  const cpu = cpuSince(meter, cpuAtFirst, records.length, 'throughput');
   const result = await account(ctx, topics, pipeline, records.length);
   await stopPipeline(ctx, pipeline);
   log(`end to end: ${rate.toFixed(0)} records/s; ${JSON.stringify(result.counts)}`);
-  return { ...result, rate, passthrough: passthroughRate };
+  return { ...result, rate, passthrough: passthroughRate, cpu };
 }
 
 /** Decisions of records produced this long after the first are also summarised on their own. */
@@ -282,6 +291,8 @@ export async function endToEndLatency(
       })
     : undefined;
   await sleep(1_000);
+  const meter = pipelineCpuMeter([pipeline.ingest, pipeline.screening]);
+  const cpuAtStart = meter?.read();
   await produceAtRate(
     ctx,
     records.map((record) => portMessage(record, topics)),
@@ -297,6 +308,7 @@ export async function endToEndLatency(
   );
   log(`latency: ${records.length} port records produced at ${rate}/s`);
   await waitUntilAccountedFor(ctx, db, topics, pipeline, records.length, 300_000);
+  const cpu = cpuSince(meter, cpuAtStart, records.length, 'latency');
   const result = await account(ctx, topics, pipeline, records.length);
   // The last decisions are on the topic; give the listener the time to read them.
   const deadline = Date.now() + 30_000;
@@ -333,5 +345,6 @@ export async function endToEndLatency(
     samples,
     counts: { ...result.counts, decoderRejects: expectedRejections, unmappedDecisions: unmappedTotal },
     serviceView: `${result.serviceView}; ${ingestView}; ${triggerView}; ${settledView}`,
+    cpu,
   };
 }

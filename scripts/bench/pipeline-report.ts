@@ -24,6 +24,8 @@ export interface BenchReport {
   latency: Record<string, number | undefined>;
   /** The services' own histograms, per phase. */
   serviceView: Record<string, string>;
+  /** CPU per event by process, per phase (see process-cpu.ts); empty where /proc cannot be read. */
+  cpu: Record<string, Record<string, number>>;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -184,6 +186,9 @@ export function writeBenchReport(report: BenchReport, samples: readonly LatencyS
       ...Object.entries(report.latency).map(([key, value]) => `| latency ${key} | ${String(value)} |`),
       ...Object.entries(report.counts).flatMap(([phase, counts]) =>
         Object.entries(counts).map(([key, value]) => `| ${phase} phase: ${key} | ${value} |`),
+      ),
+      ...Object.entries(report.cpu).flatMap(([phase, figures]) =>
+        Object.entries(figures).map(([key, value]) => `| ${phase} phase CPU: ${key} | ${value} |`),
       ),
       '',
       ...Object.entries(report.serviceView).map(([phase, view]) => `- services' own view, ${phase}: ${view}`),

@@ -15,12 +15,30 @@ import {
   type TopicMessage,
 } from './pipeline-kafka';
 import type { LatencySample } from './pipeline-report';
-import { histogramMean, screeningProgress, ServiceProcess } from './pipeline-services';
+import { histogramMean, pipelineCpuMeter, screeningProgress, ServiceProcess } from './pipeline-services';
+import { type CpuBreakdown, type CpuMeter, type CpuReading, describeCpu } from './process-cpu';
 
 /** Throughput and latency of one phase, with what became of its input and the services' own view. */
 export interface PhaseResult {
   counts: Record<string, number>;
   serviceView: string;
+  /** CPU per event by process over the phase's measured window (absent where /proc cannot be read). */
+  cpu?: CpuBreakdown;
+}
+
+/** The CPU breakdown from `start` until now, logged; undefined without a meter. */
+export function cpuSince(
+  meter: CpuMeter | undefined,
+  start: CpuReading | undefined,
+  events: number,
+  phase: string,
+): CpuBreakdown | undefined {
+  if (!meter || !start) {
+    return undefined;
+  }
+  const breakdown = meter.breakdown(start, meter.read(), events);
+  log(`${phase} CPU: ${describeCpu(breakdown)}`);
+  return breakdown;
 }
 
 interface ScreeningTopics {
@@ -120,12 +138,15 @@ export async function screeningThroughput(
   log(`passthrough: ${passthroughRate.toFixed(0)} events/s`);
 
   const screening = await startScreening(ctx, databaseUrl, topics);
+  const meter = pipelineCpuMeter([screening]);
   // Timed from the first applied chunk, so process start-up and group join do not count.
   let first = 0;
+  let cpuAtFirst: CpuReading | undefined;
   while (first === 0) {
     const { rows } = await db.query<{ count: string }>(`SELECT count(*) FROM processed_event`);
     if (Number(rows[0]?.count) > 0) {
       first = Date.now();
+      cpuAtFirst = meter?.read();
     } else {
       screening.assertRunning();
       await sleep(20);
@@ -134,11 +155,12 @@ export async function screeningThroughput(
   const already = (await screeningProgress(db)).processed;
   await waitUntilDrained(db, screening, stream.length, 600_000);
   const seconds = (Date.now() - first) / 1000;
+  const cpu = cpuSince(meter, cpuAtFirst, stream.length - already, 'throughput');
   const rate = (stream.length - already) / seconds;
   const serviceView = await screeningView(screening);
   await screening.stop(ctx);
   log(`screening: ${rate.toFixed(0)} events/s (${stream.length} events, decisions via outbox)`);
-  return { rate, passthrough: passthroughRate, counts: { events: stream.length }, serviceView };
+  return { rate, passthrough: passthroughRate, counts: { events: stream.length }, serviceView, cpu };
 }
 
 /** Canonical events at a steady rate; for each decision, the time from producing the event that triggered it. */
@@ -172,6 +194,8 @@ export async function screeningLatency(
     }
   });
   await sleep(1_000);
+  const meter = pipelineCpuMeter([screening]);
+  const cpuAtStart = meter?.read();
   await produceAtRate(
     ctx,
     stream.map((item) => toMessage(topics.canonical, item)),
@@ -184,10 +208,11 @@ export async function screeningLatency(
   );
   log(`latency: ${stream.length} events produced at ${rate}/s`);
   await waitUntilDrained(db, screening, stream.length, 300_000);
+  const cpu = cpuSince(meter, cpuAtStart, stream.length, 'latency');
   await sleep(1_000);
   const serviceView = await screeningView(screening);
   log(`screening's own view: ${serviceView}`);
   await consumer.disconnect();
   await screening.stop(ctx);
-  return { samples, counts: { events: stream.length, unmappedDecisions: unmapped }, serviceView };
+  return { samples, counts: { events: stream.length, unmappedDecisions: unmapped }, serviceView, cpu };
 }

@@ -2,7 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Client } from 'pg';
+import { readPid } from '../stack/process-control';
+import { stackPaths } from '../stack/stack-paths';
 import { type BenchContext, sleep } from './pipeline-context';
+import { CpuMeter, pidsNamed } from './process-cpu';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 
@@ -68,6 +71,10 @@ export class ServiceProcess {
     return service;
   }
 
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** Throws once the process has ended: a wait on its work would otherwise last until its timeout. */
   assertRunning(): void {
     if (this.exitStatus !== undefined) {
@@ -108,6 +115,26 @@ export class ServiceProcess {
       await Promise.race([this.exited, sleep(5_000)]);
     }
   }
+}
+
+/**
+ * The processes a phase runs on: its services, the stack's broker, PostgreSQL (server and backends) and
+ * the bench itself; undefined where /proc cannot be read.
+ */
+export function pipelineCpuMeter(services: readonly ServiceProcess[]): CpuMeter | undefined {
+  if (!CpuMeter.available()) {
+    return undefined;
+  }
+  const broker = readPid(stackPaths.kafkaPid);
+  return new CpuMeter([
+    ...services.map((service) => ({
+      name: service.name,
+      pids: () => (service.pid === undefined ? [] : [service.pid]),
+    })),
+    { name: 'kafka', pids: () => (broker === undefined ? [] : [broker]) },
+    { name: 'postgres', pids: () => pidsNamed('postgres') },
+    { name: 'bench', pids: () => [process.pid] },
+  ]);
 }
 
 /** A series summed over all its labels (optionally only those with `labels`), from Prometheus text. */
