@@ -291,21 +291,17 @@ export async function endToEndLatency(
       })
     : undefined;
   await sleep(1_000);
+  const messages = records.map((record) => portMessage(record, topics));
   const meter = pipelineCpuMeter([pipeline.ingest, pipeline.screening]);
   const cpuAtStart = meter?.read();
-  await produceAtRate(
-    ctx,
-    records.map((record) => portMessage(record, topics)),
-    rate,
-    (start, end, at) => {
-      for (const id of triggers.slice(start, end).flatMap((trigger) => trigger.ids)) {
-        // An amendment sharing its original's timestamp would share its id: keep the first send.
-        if (!producedAt.has(id)) {
-          producedAt.set(id, at);
-        }
+  await produceAtRate(ctx, messages, rate, (start, end, at) => {
+    for (const id of triggers.slice(start, end).flatMap((trigger) => trigger.ids)) {
+      // An amendment sharing its original's timestamp would share its id: keep the first send.
+      if (!producedAt.has(id)) {
+        producedAt.set(id, at);
       }
-    },
-  );
+    }
+  });
   log(`latency: ${records.length} port records produced at ${rate}/s`);
   await waitUntilAccountedFor(ctx, db, topics, pipeline, records.length, 300_000);
   const cpu = cpuSince(meter, cpuAtStart, records.length, 'latency');

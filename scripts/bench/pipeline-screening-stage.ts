@@ -194,18 +194,14 @@ export async function screeningLatency(
     }
   });
   await sleep(1_000);
+  const messages = stream.map((item) => toMessage(topics.canonical, item));
   const meter = pipelineCpuMeter([screening]);
   const cpuAtStart = meter?.read();
-  await produceAtRate(
-    ctx,
-    stream.map((item) => toMessage(topics.canonical, item)),
-    rate,
-    (start, end, at) => {
-      for (const { consignmentId, event } of stream.slice(start, end)) {
-        producedAt.set(`${consignmentId} ${triggerId(event)}`, at);
-      }
-    },
-  );
+  await produceAtRate(ctx, messages, rate, (start, end, at) => {
+    for (const { consignmentId, event } of stream.slice(start, end)) {
+      producedAt.set(`${consignmentId} ${triggerId(event)}`, at);
+    }
+  });
   log(`latency: ${stream.length} events produced at ${rate}/s`);
   await waitUntilDrained(db, screening, stream.length, 300_000);
   const cpu = cpuSince(meter, cpuAtStart, stream.length, 'latency');
