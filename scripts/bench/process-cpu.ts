@@ -14,10 +14,16 @@ export interface CpuGroup {
   pids: () => readonly number[];
 }
 
-/** CPU time (clock ticks) of each process of each group, and the machine's busy and total ticks. */
+/** A process's CPU time in clock ticks: in its own code (user) and in the kernel on its behalf (system). */
+export interface ProcessTicks {
+  user: number;
+  system: number;
+}
+
+/** CPU time of each process of each group, and the machine's busy and total ticks. */
 export interface CpuReading {
   atMs: number;
-  groups: Map<string, Map<number, number>>;
+  groups: Map<string, Map<number, ProcessTicks>>;
   machineBusy: number;
   machineTotal: number;
 }
@@ -28,6 +34,8 @@ export interface CpuShare {
   /** Share of one core over the phase (1 = a whole core). */
   coreShare: number;
   usPerEvent: number;
+  /** Of that time, the share spent in the kernel (system calls, the network stack); NaN where unknown. */
+  kernelShare: number;
 }
 
 export interface CpuBreakdown {
@@ -43,10 +51,10 @@ export interface CpuBreakdown {
 }
 
 /**
- * utime + stime from the text of /proc/<pid>/stat. The command name (field 2) is in parentheses and may
+ * utime and stime from the text of /proc/<pid>/stat. The command name (field 2) is in parentheses and may
  * itself hold spaces and parentheses, so the fields are counted from the last closing parenthesis.
  */
-export function processTicks(statText: string): number {
+export function processTicks(statText: string): ProcessTicks {
   const rest = statText.slice(statText.lastIndexOf(')') + 2).split(' ');
   // rest[0] is field 3 (state): utime and stime are fields 14 and 15.
   const utime = Number(rest[11]);
@@ -54,7 +62,7 @@ export function processTicks(statText: string): number {
   if (!Number.isFinite(utime) || !Number.isFinite(stime)) {
     throw new Error(`not a /proc/<pid>/stat line: ${statText.slice(0, 80)}`);
   }
-  return utime + stime;
+  return { user: utime, system: stime };
 }
 
 /** Busy and total ticks of all cores from the first line of /proc/stat (idle and iowait are not busy). */
@@ -67,7 +75,7 @@ export function machineTicks(procStatText: string): { busy: number; total: numbe
   return { busy: total - idle, total };
 }
 
-function readTicks(pid: number): number | undefined {
+function readTicks(pid: number): ProcessTicks | undefined {
   try {
     return processTicks(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
@@ -122,9 +130,9 @@ export class CpuMeter {
   }
 
   read(): CpuReading {
-    const groups = new Map<string, Map<number, number>>();
+    const groups = new Map<string, Map<number, ProcessTicks>>();
     for (const group of this.groups) {
-      const ticks = new Map<number, number>();
+      const ticks = new Map<number, ProcessTicks>();
       for (const pid of group.pids()) {
         const value = readTicks(pid);
         if (value !== undefined) {
@@ -154,27 +162,30 @@ export function cpuBreakdown(
   machine: { ticksPerSecond: number; cores: number },
 ): CpuBreakdown {
   const seconds = (end.atMs - start.atMs) / 1000;
-  const share = (name: string, ticks: number): CpuShare => {
+  const share = (name: string, ticks: number, systemTicks: number): CpuShare => {
     const cpuSeconds = ticks / machine.ticksPerSecond;
     return {
       name,
       cpuSeconds,
       coreShare: seconds > 0 ? cpuSeconds / seconds : Number.NaN,
       usPerEvent: events > 0 ? (cpuSeconds * 1e6) / events : Number.NaN,
+      kernelShare: ticks > 0 ? systemTicks / ticks : Number.NaN,
     };
   };
   const groups = [...end.groups].map(([name, endTicks]) => {
-    const startTicks = start.groups.get(name) ?? new Map<number, number>();
-    let ticks = 0;
+    const startTicks = start.groups.get(name) ?? new Map<number, ProcessTicks>();
+    let user = 0;
+    let system = 0;
     for (const [pid, value] of endTicks) {
-      ticks += value - (startTicks.get(pid) ?? 0);
+      user += value.user - (startTicks.get(pid)?.user ?? 0);
+      system += value.system - (startTicks.get(pid)?.system ?? 0);
     }
-    return share(name, ticks);
+    return share(name, user + system, system);
   });
   const busyTicks = end.machineBusy - start.machineBusy;
   const totalTicks = end.machineTotal - start.machineTotal;
   const measuredTicks = groups.reduce((sum, group) => sum + group.cpuSeconds * machine.ticksPerSecond, 0);
-  const other = share('other', Math.max(0, busyTicks - measuredTicks));
+  const other = share('other', Math.max(0, busyTicks - measuredTicks), Number.NaN);
   return {
     seconds,
     events,
@@ -186,10 +197,14 @@ export function cpuBreakdown(
   };
 }
 
-/** "screening 310 µs/event (68% of a core), …; machine 84% busy: 760 µs/event, budget 200 at 10,000/s". */
+/** "screening 310 µs/event (68% of a core, 12% of it in the kernel), …; machine 84% busy: …". */
 export function describeCpu(breakdown: CpuBreakdown): string {
-  const part = (group: CpuShare): string =>
-    `${group.name} ${group.usPerEvent.toFixed(0)} µs/event (${(group.coreShare * 100).toFixed(0)}% of a core)`;
+  const part = (group: CpuShare): string => {
+    const kernel = Number.isNaN(group.kernelShare)
+      ? ''
+      : `, ${(group.kernelShare * 100).toFixed(0)}% of it in the kernel`;
+    return `${group.name} ${group.usPerEvent.toFixed(0)} µs/event (${(group.coreShare * 100).toFixed(0)}% of a core${kernel})`;
+  };
   return (
     `${[...breakdown.groups, breakdown.other].map(part).join(', ')}; machine ` +
     `${(breakdown.machineBusyShare * 100).toFixed(0)}% busy over ${breakdown.seconds.toFixed(1)} s: ` +
@@ -211,6 +226,9 @@ export function cpuFigures(breakdown: CpuBreakdown): Record<string, number> {
   for (const group of [...breakdown.groups, breakdown.other]) {
     figures[`${group.name}UsPerEvent`] = Math.round(group.usPerEvent);
     figures[`${group.name}CorePercent`] = Math.round(group.coreShare * 100);
+    if (!Number.isNaN(group.kernelShare)) {
+      figures[`${group.name}KernelPercent`] = Math.round(group.kernelShare * 100);
+    }
   }
   return figures;
 }
