@@ -15,8 +15,9 @@ import {
 } from './pipeline-kafka';
 import { portMessage, simulatedPortRecords, spreadManifests, triggerIdsOf } from './pipeline-port-records';
 import { describeLatency, type LatencySample } from './pipeline-report';
-import { cpuSince, type PhaseResult } from './pipeline-screening-stage';
+import type { PhaseResult } from './pipeline-screening-stage';
 import {
+  cpuSince,
   histogramMean,
   metricTotal,
   pipelineCpuMeter,

@@ -15,8 +15,14 @@ import {
   type TopicMessage,
 } from './pipeline-kafka';
 import type { LatencySample } from './pipeline-report';
-import { histogramMean, pipelineCpuMeter, screeningProgress, ServiceProcess } from './pipeline-services';
-import { type CpuBreakdown, type CpuMeter, type CpuReading, describeCpu } from './process-cpu';
+import {
+  cpuSince,
+  histogramMean,
+  pipelineCpuMeter,
+  screeningProgress,
+  ServiceProcess,
+} from './pipeline-services';
+import type { CpuBreakdown, CpuReading } from './process-cpu';
 
 /** Throughput and latency of one phase, with what became of its input and the services' own view. */
 export interface PhaseResult {
@@ -24,21 +30,6 @@ export interface PhaseResult {
   serviceView: string;
   /** CPU per event by process over the phase's measured window (absent where /proc cannot be read). */
   cpu?: CpuBreakdown;
-}
-
-/** The CPU breakdown from `start` until now, logged; undefined without a meter. */
-export function cpuSince(
-  meter: CpuMeter | undefined,
-  start: CpuReading | undefined,
-  events: number,
-  phase: string,
-): CpuBreakdown | undefined {
-  if (!meter || !start) {
-    return undefined;
-  }
-  const breakdown = meter.breakdown(start, meter.read(), events);
-  log(`${phase} CPU: ${describeCpu(breakdown)}`);
-  return breakdown;
 }
 
 interface ScreeningTopics {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { Client } from 'pg';
 import { readPid } from '../stack/process-control';
 import { stackPaths } from '../stack/stack-paths';
-import { type BenchContext, sleep } from './pipeline-context';
-import { CpuMeter, pidsNamed } from './process-cpu';
+import { type BenchContext, log, sleep } from './pipeline-context';
+import { type CpuBreakdown, CpuMeter, type CpuReading, describeCpu, pidsNamed } from './process-cpu';
 
 const REPO_ROOT = join(__dirname, '..', '..');
 
@@ -135,6 +135,21 @@ export function pipelineCpuMeter(services: readonly ServiceProcess[]): CpuMeter 
     { name: 'postgres', pids: () => pidsNamed('postgres') },
     { name: 'bench', pids: () => [process.pid] },
   ]);
+}
+
+/** The CPU breakdown from `start` until now, logged; undefined without a meter. */
+export function cpuSince(
+  meter: CpuMeter | undefined,
+  start: CpuReading | undefined,
+  events: number,
+  phase: string,
+): CpuBreakdown | undefined {
+  if (!meter || !start) {
+    return undefined;
+  }
+  const breakdown = meter.breakdown(start, meter.read(), events);
+  log(`${phase} CPU: ${describeCpu(breakdown)}`);
+  return breakdown;
 }
 
 /** A series summed over all its labels (optionally only those with `labels`), from Prometheus text. */
