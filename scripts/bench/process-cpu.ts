@@ -153,7 +153,8 @@ export class CpuMeter {
 /**
  * What each group used between two readings. A process that started in between counts from zero; one
  * that ended in between is missing from the end reading and its time is lost (it then shows in `other`),
- * which is why groups are read as whole process trees that live through the phase.
+ * so the groups measured are processes that live through a phase: the services, the broker, and
+ * PostgreSQL's server and pooled backends.
  */
 export function cpuBreakdown(
   start: CpuReading,
