@@ -1,10 +1,9 @@
 // What a pause costs on this machine, apart from any of the project's code: a random walk over a few MB
 // (dependent reads, as in walking a heap), timed in a tight loop and in short bursts with a pause after
-// each. On a dedicated server a pause of a few milliseconds leaves the caches mostly warm; on a virtual
-// machine whose idle core the host hands to other work, every burst after a pause starts from DRAM. The
-// pipeline's services pause at every round trip to Kafka or PostgreSQL, so this is the factor by which
-// their per-event cost here exceeds their tight-loop cost (compare `npm run bench:decoding` with and
-// without `--burst 10 --gap 5`).
+// each. Where the host of a virtual machine hands an idle core to other work, as on the development
+// machine, a burst after a pause starts from DRAM and the ratio to the tight loop is large (README, Latest
+// figures). The pipeline's services pause at every round trip to Kafka or PostgreSQL and pay that ratio
+// on each (compare `npm run bench:decoding` with and without `--burst 10 --gap 5`).
 // Usage: npm run bench:cold-cache -- [--megabytes 4] [--seconds 2]
 import { parseArgs } from 'node:util';
 
