@@ -43,11 +43,16 @@ const rounds = Math.max(1, Number(values.rounds));
 const workloads = new Set(values.only.split(','));
 const burst = values.burst === undefined ? undefined : Number(values.burst);
 const gapMs = Number(values.gap);
+/** A wrong option ends the run with one line that names it (exit code 2), not a stack trace. */
+function usageError(message: string): never {
+  process.stderr.write(`bench-decoding: ${message}\n`);
+  process.exit(2);
+}
 if (burst !== undefined && !(Number.isInteger(burst) && burst > 0)) {
-  throw new Error(`--burst must be a positive whole number of records, not ${values.burst}`);
+  usageError(`--burst must be a positive whole number of records, not ${values.burst}`);
 }
 if (!(Number.isFinite(gapMs) && gapMs >= 0)) {
-  throw new Error(`--gap must be a number of milliseconds, not ${values.gap}`);
+  usageError(`--gap must be a number of milliseconds, 0 or more, not ${values.gap}`);
 }
 const validators: SourceValidator[] =
   values.validator === 'both'

@@ -16,7 +16,10 @@ const { values } = parseArgs({
 const megabytes = Number(values.megabytes);
 const seconds = Number(values.seconds);
 if (!(megabytes > 0 && seconds > 0)) {
-  throw new Error('--megabytes and --seconds must be positive numbers');
+  process.stderr.write(
+    `cold-cache-probe: --megabytes and --seconds must be positive numbers, not ${values.megabytes} and ${values.seconds}\n`,
+  );
+  process.exit(2);
 }
 
 const STEPS_PER_WALK = 200;
