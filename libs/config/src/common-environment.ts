@@ -35,6 +35,7 @@ export class CommonEnvironment {
    * before the broker answers. With kafkajs's 1 byte, a steady flow came back a few records per fetch,
    * and every fetch, chunk, database round trip and offset commit was paid for those few: at 1,000
    * port records/s end to end the 2 cores were 86% busy; with 256 KiB and 20 ms, 61% (same latency).
+   * Screening, whose input ingest writes a chunk at a time, defaults to 1 byte (ScreeningEnvironment).
    */
   @IsInt()
   @Min(1)
@@ -44,8 +45,9 @@ export class CommonEnvironment {
   /**
    * The most a fetch waits for KAFKA_FETCH_MIN_BYTES. Below that many bytes per wait (12.8 MB/s with
    * the defaults, above the 3-6 MB/s the pipeline carries on two cores) every fetch waits this long,
-   * and kafkajs fetches again only once the last fetch's batches are processed: so each consumer hop
-   * adds this wait plus a processing cycle to a record's latency, at any load, not just on a quiet topic.
+   * and kafkajs fetches again only once the last fetch's batches are processed: so a consumer hop with
+   * that minimum adds this wait plus a processing cycle to a record's latency, at any load, not just on
+   * a quiet topic. With a minimum of 1 byte (screening's default) it only bounds a fetch on an idle topic.
    */
   @IsInt()
   @Min(0)

@@ -1,5 +1,9 @@
-import { EnvironmentError, validateEnvironment } from '@chokepoint/config';
-import { DEV_SCREENING_SERVICE_TOKEN, ScreeningEnvironment } from './screening.environment';
+import { EnvironmentError, KAFKA_FETCH_DEFAULTS, validateEnvironment } from '@chokepoint/config';
+import {
+  DEV_SCREENING_SERVICE_TOKEN,
+  SCREENING_FETCH_MIN_BYTES,
+  ScreeningEnvironment,
+} from './screening.environment';
 
 describe('ScreeningEnvironment', () => {
   it('runs outside production without a service token', () => {
@@ -24,5 +28,18 @@ describe('ScreeningEnvironment', () => {
       SCREENING_SERVICE_TOKEN: 'a-long-enough-production-token-xyz',
     });
     expect(env.SCREENING_SERVICE_TOKEN).toBe('a-long-enough-production-token-xyz');
+  });
+
+  it('fetches without a byte minimum unless told otherwise, and checks a value it is given', () => {
+    expect(SCREENING_FETCH_MIN_BYTES).toBeLessThan(KAFKA_FETCH_DEFAULTS.minBytes);
+    expect(validateEnvironment(ScreeningEnvironment, {}).KAFKA_FETCH_MIN_BYTES).toBe(
+      SCREENING_FETCH_MIN_BYTES,
+    );
+    expect(
+      validateEnvironment(ScreeningEnvironment, { KAFKA_FETCH_MIN_BYTES: '65536' }).KAFKA_FETCH_MIN_BYTES,
+    ).toBe(65536);
+    expect(() => validateEnvironment(ScreeningEnvironment, { KAFKA_FETCH_MIN_BYTES: '0' })).toThrow(
+      EnvironmentError,
+    );
   });
 });
