@@ -1,9 +1,10 @@
-import { EnvironmentError, KAFKA_FETCH_DEFAULTS, validateEnvironment } from '@chokepoint/config';
 import {
-  DEV_SCREENING_SERVICE_TOKEN,
-  SCREENING_FETCH_MIN_BYTES,
-  ScreeningEnvironment,
-} from './screening.environment';
+  CommonEnvironment,
+  EnvironmentError,
+  KAFKA_FETCH_DEFAULTS,
+  validateEnvironment,
+} from '@chokepoint/config';
+import { DEV_SCREENING_SERVICE_TOKEN, ScreeningEnvironment } from './screening.environment';
 
 describe('ScreeningEnvironment', () => {
   it('runs outside production without a service token', () => {
@@ -31,13 +32,14 @@ describe('ScreeningEnvironment', () => {
   });
 
   it('fetches without a byte minimum unless told otherwise, and checks a value it is given', () => {
-    expect(SCREENING_FETCH_MIN_BYTES).toBeLessThan(KAFKA_FETCH_DEFAULTS.minBytes);
-    expect(validateEnvironment(ScreeningEnvironment, {}).KAFKA_FETCH_MIN_BYTES).toBe(
-      SCREENING_FETCH_MIN_BYTES,
+    expect(validateEnvironment(ScreeningEnvironment, {}).KAFKA_FETCH_MIN_BYTES).toBe(1);
+    // The override is screening's own: the common default (ingest's) is untouched.
+    expect(validateEnvironment(CommonEnvironment, {}).KAFKA_FETCH_MIN_BYTES).toBe(
+      KAFKA_FETCH_DEFAULTS.minBytes,
     );
     expect(
-      validateEnvironment(ScreeningEnvironment, { KAFKA_FETCH_MIN_BYTES: '65536' }).KAFKA_FETCH_MIN_BYTES,
-    ).toBe(65536);
+      validateEnvironment(ScreeningEnvironment, { KAFKA_FETCH_MIN_BYTES: '262144' }).KAFKA_FETCH_MIN_BYTES,
+    ).toBe(262144);
     expect(() => validateEnvironment(ScreeningEnvironment, { KAFKA_FETCH_MIN_BYTES: '0' })).toThrow(
       EnvironmentError,
     );

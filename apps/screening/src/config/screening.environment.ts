@@ -47,7 +47,7 @@ const TOPIC = /^[A-Za-z0-9._-]{1,249}$/;
  * what the machine carries (1,000/s here) it is worse, p50 0.80-0.85 s against 0.43-0.64: a deployment
  * that runs overloaded can set KAFKA_FETCH_MIN_BYTES=262144 for screening.
  */
-export const SCREENING_FETCH_MIN_BYTES = 1;
+const SCREENING_FETCH_MIN_BYTES = 1;
 
 export class ScreeningEnvironment extends CommonEnvironment {
   @IsInt()
