@@ -12,6 +12,7 @@
 import 'reflect-metadata';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { Topics } from '@chokepoint/contracts';
 import {
@@ -23,6 +24,7 @@ import {
   type SourceValidator,
 } from '@chokepoint/ingest-decoding';
 import { defaultReferenceData } from '@chokepoint/reference-data';
+import { exitOnUsage, runScript } from './script-exit';
 
 const { values } = parseArgs({
   options: {
@@ -43,16 +45,11 @@ const rounds = Math.max(1, Number(values.rounds));
 const workloads = new Set(values.only.split(','));
 const burst = values.burst === undefined ? undefined : Number(values.burst);
 const gapMs = Number(values.gap);
-/** A wrong option ends the run with one line that names it (exit code 2), not a stack trace. */
-function usageError(message: string): never {
-  process.stderr.write(`bench-decoding: ${message}\n`);
-  process.exit(2);
-}
 if (burst !== undefined && !(Number.isInteger(burst) && burst > 0)) {
-  usageError(`--burst must be a positive whole number of records, not ${values.burst}`);
+  exitOnUsage('bench-decoding', `--burst must be a positive whole number of records, not ${values.burst}`);
 }
 if (!(Number.isFinite(gapMs) && gapMs >= 0)) {
-  usageError(`--gap must be a number of milliseconds, 0 or more, not ${values.gap}`);
+  exitOnUsage('bench-decoding', `--gap must be a number of milliseconds, 0 or more, not ${values.gap}`);
 }
 const validators: SourceValidator[] =
   values.validator === 'both'
@@ -141,8 +138,6 @@ interface Measurement {
   cpuSeconds: number;
 }
 
-const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Decodes the records round-robin until `budget` seconds have passed: in one loop, or with --burst in
  * stretches of that many records with a pause after each.
@@ -169,7 +164,7 @@ async function run(
     }
     result.seconds += (performance.now() - stretchStarted) / 1000;
     if (burst !== undefined) {
-      await pause(gapMs);
+      await delay(gapMs);
     }
   }
   const used = process.cpuUsage(cpu);
@@ -238,9 +233,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `bench-decoding: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runScript('bench-decoding', main);

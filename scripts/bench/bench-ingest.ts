@@ -28,6 +28,7 @@ import {
 } from '@chokepoint/kafka';
 import { IngestModule } from '../../apps/ingest/src/ingest.module';
 import { brokerUptimeSeconds, brokerWarmUpNote } from './broker-age';
+import { runScript } from './script-exit';
 import { IngestPortMessagesUseCase } from '../../apps/ingest/src/port-messages/ingest-port-messages.usecase';
 
 const { values } = parseArgs({
@@ -460,9 +461,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `bench-ingest: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runScript('bench-ingest', main);

@@ -5,7 +5,9 @@
 // figures). The pipeline's services pause at every round trip to Kafka or PostgreSQL and pay that ratio
 // on each (compare `npm run bench:decoding` with and without `--burst 10 --gap 5`).
 // Usage: npm run bench:cold-cache -- [--megabytes 4] [--seconds 2]
+import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { exitOnUsage, runScript } from './script-exit';
 
 const { values } = parseArgs({
   options: {
@@ -16,14 +18,13 @@ const { values } = parseArgs({
 const megabytes = Number(values.megabytes);
 const seconds = Number(values.seconds);
 if (!(megabytes > 0 && seconds > 0)) {
-  process.stderr.write(
-    `cold-cache-probe: --megabytes and --seconds must be positive numbers, not ${values.megabytes} and ${values.seconds}\n`,
+  exitOnUsage(
+    'cold-cache-probe',
+    `--megabytes and --seconds must be positive numbers, not ${values.megabytes} and ${values.seconds}`,
   );
-  process.exit(2);
 }
 
 const STEPS_PER_WALK = 200;
-const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Each cell names another cell, chosen at random anywhere in the array. */
 function walkTable(bytes: number): Int32Array {
@@ -50,7 +51,7 @@ async function measure(table: Int32Array, burst: number, gapMs: number): Promise
     }
     busyMs += performance.now() - burstStarted;
     walks += burst;
-    await (gapMs > 0 ? pause(gapMs) : new Promise<void>((resolve) => setImmediate(resolve)));
+    await (gapMs > 0 ? delay(gapMs) : new Promise<void>((resolve) => setImmediate(resolve)));
   }
   if (position < 0) {
     throw new Error('unreachable: keeps the walk from being optimised away');
@@ -83,9 +84,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `cold-cache-probe: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+runScript('cold-cache-probe', main);
