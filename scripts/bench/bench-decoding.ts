@@ -13,7 +13,6 @@ import 'reflect-metadata';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
 import { Topics } from '@chokepoint/contracts';
 import {
   decodeRecord,
@@ -25,18 +24,20 @@ import {
 } from '@chokepoint/ingest-decoding';
 import { defaultReferenceData } from '@chokepoint/reference-data';
 import { exitOnUsage, runScript } from './script-exit';
+import { benchOptions } from './bench-options';
 
-const { values } = parseArgs({
-  options: {
-    seconds: { type: 'string', default: '6' },
-    warmup: { type: 'string', default: '1' },
-    records: { type: 'string', default: '4000' },
-    rounds: { type: 'string', default: '3' },
-    validator: { type: 'string', default: 'both' },
-    only: { type: 'string', default: 'manifests,movements' },
-    burst: { type: 'string' },
-    gap: { type: 'string', default: '5' },
-  },
+const USAGE =
+  'usage: npm run bench:decoding -- [--seconds 6] [--rounds 3] [--warmup 1] [--records 4000]\n' +
+  '         [--validator compiled|class-validator|both] [--only manifests,movements] [--burst N --gap MS]';
+const values = benchOptions('bench-decoding', USAGE, {
+  seconds: { type: 'string', default: '6' },
+  warmup: { type: 'string', default: '1' },
+  records: { type: 'string', default: '4000' },
+  rounds: { type: 'string', default: '3' },
+  validator: { type: 'string', default: 'both' },
+  only: { type: 'string', default: 'manifests,movements' },
+  burst: { type: 'string' },
+  gap: { type: 'string', default: '5' },
 });
 const seconds = Number(values.seconds);
 const warmupSeconds = Number(values.warmup);

@@ -4,7 +4,6 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type {
   CanonicalLocation,
   ConsignmentManifest,
@@ -36,17 +35,19 @@ import {
   type SanctionsEntry,
   type SanctionsList,
 } from '@chokepoint/sanctions';
+import { benchOptions } from './bench-options';
 
-const { values } = parseArgs({
-  options: {
-    seconds: { type: 'string', default: '4' },
-    warmup: { type: 'string', default: '1' },
-    scale: { type: 'string', default: '100' },
-    consignments: { type: 'string', default: '20000' },
-    seed: { type: 'string', default: '7' },
-    // Comma list of workloads to run (for profiling one at a time): fresh, manifest, memo, movement, reloaded.
-    only: { type: 'string', default: 'fresh,manifest,memo,movement,reloaded' },
-  },
+const USAGE =
+  'usage: npm run bench:engine -- [--seconds 4] [--warmup 1] [--scale 100 (0: UN list only)]\n' +
+  '         [--consignments 20000] [--seed 7] [--only fresh,manifest,memo,movement,reloaded]';
+const values = benchOptions('bench-engine', USAGE, {
+  seconds: { type: 'string', default: '4' },
+  warmup: { type: 'string', default: '1' },
+  scale: { type: 'string', default: '100' },
+  consignments: { type: 'string', default: '20000' },
+  seed: { type: 'string', default: '7' },
+  // Comma list of workloads to run (for profiling one at a time): fresh, manifest, memo, movement, reloaded.
+  only: { type: 'string', default: 'fresh,manifest,memo,movement,reloaded' },
 });
 const seconds = Number(values.seconds);
 const warmupSeconds = Number(values.warmup);

@@ -12,7 +12,6 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type Admin, Kafka, logLevel, type Message } from 'kafkajs';
@@ -27,33 +26,41 @@ import {
   sendSizeBounded,
 } from '@chokepoint/kafka';
 import { IngestModule } from '../../apps/ingest/src/ingest.module';
+import { benchOptions, wholeNumberOption } from './bench-options';
 import { brokerUptimeSeconds, brokerWarmUpNote } from './broker-age';
-import { runScript } from './script-exit';
+import { exitOnUsage, runScript, stackUpOrExit } from './script-exit';
 import { IngestPortMessagesUseCase } from '../../apps/ingest/src/port-messages/ingest-port-messages.usecase';
 
-const { values } = parseArgs({
-  options: {
-    records: { type: 'string', default: '50000' },
-    partitions: { type: 'string', default: '6' },
-    chunk: { type: 'string', default: '500' },
-    concurrency: { type: 'string', default: '3' },
-    rounds: { type: 'string', default: '1' },
-    workers: { type: 'string' },
-    only: { type: 'string' },
-  },
+const SCRIPT = 'bench-ingest';
+const USAGE =
+  'usage: npm run bench:ingest -- [--records 50000] [--partitions 6] [--chunk 500] [--concurrency 3]\n' +
+  '         [--rounds 1] [--workers N] [--only passthrough|ingest]\n' +
+  '(what each does: the header of scripts/bench/bench-ingest.ts, and the README)';
+const values = benchOptions(SCRIPT, USAGE, {
+  records: { type: 'string', default: '50000' },
+  partitions: { type: 'string', default: '6' },
+  chunk: { type: 'string', default: '500' },
+  concurrency: { type: 'string', default: '3' },
+  rounds: { type: 'string', default: '1' },
+  workers: { type: 'string' },
+  only: { type: 'string' },
 });
-const recordCount = Number(values.records);
-const partitions = Number(values.partitions);
-const chunkSize = Number(values.chunk);
-const concurrency = Number(values.concurrency);
-const rounds = Number(values.rounds);
+const recordCount = wholeNumberOption(SCRIPT, 'records', values.records, 1);
+const partitions = wholeNumberOption(SCRIPT, 'partitions', values.partitions, 1);
+const chunkSize = wholeNumberOption(SCRIPT, 'chunk', values.chunk, 1);
+const concurrency = wholeNumberOption(SCRIPT, 'concurrency', values.concurrency, 1);
+const rounds = wholeNumberOption(SCRIPT, 'rounds', values.rounds, 1);
 // Decode worker threads of ingest: the service's default (INGEST_DECODE_WORKERS) unless given.
-const workers = values.workers ?? process.env.INGEST_DECODE_WORKERS;
+const workers =
+  values.workers === undefined
+    ? process.env.INGEST_DECODE_WORKERS
+    : String(wholeNumberOption(SCRIPT, 'workers', values.workers, 0));
 const only = values.only;
 if (only !== undefined && only !== 'passthrough' && only !== 'ingest') {
-  throw new Error(`--only must be passthrough or ingest, not ${only}`);
+  exitOnUsage(SCRIPT, `--only must be passthrough or ingest, not ${only}`);
 }
 
+stackUpOrExit(SCRIPT);
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 const settings = stackSettings();
 const kafka = new Kafka({ clientId: 'bench-ingest', brokers: settings.brokers, logLevel: logLevel.ERROR });
@@ -461,4 +468,4 @@ async function main(): Promise<void> {
   }
 }
 
-runScript('bench-ingest', main);
+runScript(SCRIPT, main);

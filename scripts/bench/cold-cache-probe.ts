@@ -6,14 +6,13 @@
 // on each (compare `npm run bench:decoding` with and without `--burst 10 --gap 5`).
 // Usage: npm run bench:cold-cache -- [--megabytes 4] [--seconds 2]
 import { setTimeout as delay } from 'node:timers/promises';
-import { parseArgs } from 'node:util';
 import { exitOnUsage, runScript } from './script-exit';
+import { benchOptions } from './bench-options';
 
-const { values } = parseArgs({
-  options: {
-    megabytes: { type: 'string', default: '4' },
-    seconds: { type: 'string', default: '2' },
-  },
+const USAGE = 'usage: npm run bench:cold-cache -- [--megabytes 4] [--seconds 2]';
+const values = benchOptions('cold-cache-probe', USAGE, {
+  megabytes: { type: 'string', default: '4' },
+  seconds: { type: 'string', default: '2' },
 });
 const megabytes = Number(values.megabytes);
 const seconds = Number(values.seconds);

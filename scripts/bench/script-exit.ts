@@ -1,4 +1,5 @@
 /** How a bench script ends on a wrong option or an error: one line on stderr naming the script. */
+import { runScript as runPackageScript } from '../services';
 
 /** A wrong option: one line that names it, exit code 2, no stack trace. */
 export function exitOnUsage(script: string, message: string): never {
@@ -14,4 +15,17 @@ export function runScript(script: string, main: () => Promise<void>): void {
     );
     process.exit(1);
   });
+}
+
+/**
+ * Brings the stack up as `npm run stack:up` does, in the foreground, once the options are known good (so
+ * that --help or a wrong option answers at once); exits 1 with one line if it fails.
+ */
+export function stackUpOrExit(script: string): void {
+  try {
+    runPackageScript('stack:up');
+  } catch (error) {
+    process.stderr.write(`${script}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
 }
