@@ -1,7 +1,7 @@
 /**
  * npm run bench -- [--stage end-to-end|screening] [--consignments 5000] [--rate 2000] [--seconds 15]
- *                  [--partitions 6] [--chunk 500] [--latency-only] [--split-stages] [--spread-manifests]
- *                  [--profile DIR]
+ *                  [--warmup 5] [--partitions 6] [--chunk 500] [--latency-only] [--split-stages]
+ *                  [--manifest-wave] [--profile DIR]
  *
  * The pipeline on the real broker and PostgreSQL, each service as its own process (as deployed) on
  * topics, consumer groups and a scratch database of the run's own.
@@ -12,12 +12,15 @@
  *     drained by ingest and screening until every record is accounted for (decisions, dead letters,
  *     events that change no decision), against a bare kafkajs consume-and-produce passthrough of the
  *     same port records in the same run;
- *  2. latency: `--rate` port records per second for `--seconds`; for each decision, the time from
- *     producing the port record that triggered it to the decision arriving (p50, p95, p99, max);
- *     --split-stages adds the ingest stage's own latency (a listener on the canonical topic).
- *     A simulated day opens with a wave of manifests, and most of a short run's decisions are theirs;
- *     the latency is reported per trigger too. --spread-manifests spreads them evenly through the
- *     stream instead (each movement still after its manifest): a stationary mix.
+ *  2. latency: `--rate` port records per second for `--warmup` seconds, then for `--seconds` more; for
+ *     each decision, the time from producing the port record that triggered it to the decision arriving
+ *     (p50, p95, p99, max). The figures are those of the records produced after the warm-up: the
+ *     services start cold (code not yet optimised, connections not yet open) and their first seconds
+ *     say more about start-up than about the rate; the warm-up's own figures are reported beside them
+ *     (--warmup 0 measures from the first record). --split-stages adds the ingest stage's own latency
+ *     (a listener on the canonical topic). The manifests are spread evenly through the stream (each
+ *     movement still after its manifest), a stationary mix; --manifest-wave sends them as a simulated
+ *     day has them instead, most of them in a wave at its start, and reports the latency per trigger.
  * --stage screening: the same two measures for the screening stage alone, fed canonical events.
  * Each phase also reads from /proc the CPU time each process used over its measured window (the
  * services, the broker, PostgreSQL's server and backends, the bench, and the rest of the machine), per
@@ -28,11 +31,11 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { stackSettings } from '@chokepoint/config';
 import { createScratchDatabase, dropScratchDatabase } from '@chokepoint/testing';
+import { benchOptions, wholeNumberOption } from './bench-options';
 import { brokerUptimeSeconds, brokerWarmUpNote } from './broker-age';
 import { type BenchContext, log } from './pipeline-context';
 import { endToEndLatency, endToEndThroughput } from './pipeline-end-to-end';
@@ -46,32 +49,45 @@ import {
 } from './pipeline-report';
 import { screeningLatency, screeningThroughput } from './pipeline-screening-stage';
 import { cpuFigures } from './process-cpu';
+import { exitOnUsage, stackUpOrExit } from './script-exit';
 
-const { values: args } = parseArgs({
-  options: {
-    stage: { type: 'string', default: 'end-to-end' },
-    consignments: { type: 'string', default: '5000' },
-    rate: { type: 'string', default: '2000' },
-    seconds: { type: 'string', default: '15' },
-    partitions: { type: 'string', default: '6' },
-    chunk: { type: 'string', default: '500' },
-    'latency-only': { type: 'boolean', default: false },
-    /** End to end: time the ingest stage apart too (a listener on the canonical topic, which costs CPU). */
-    'split-stages': { type: 'boolean', default: false },
-    /** End to end, latency: manifests spread evenly through the stream instead of a wave at its start. */
-    'spread-manifests': { type: 'boolean', default: false },
-    /** Writes a V8 CPU profile of each service process into this folder. */
-    profile: { type: 'string' },
-  },
+const SCRIPT = 'bench';
+const USAGE =
+  'usage: npm run bench -- [--stage end-to-end|screening] [--consignments 5000] [--rate 2000]\n' +
+  '         [--seconds 15] [--warmup 5] [--partitions 6] [--chunk 500] [--latency-only]\n' +
+  '         [--split-stages] [--manifest-wave] [--profile DIR]\n' +
+  '(what each does: the header of scripts/bench/bench-pipeline.ts, and the README)';
+const args = benchOptions(SCRIPT, USAGE, {
+  stage: { type: 'string', default: 'end-to-end' },
+  consignments: { type: 'string', default: '5000' },
+  rate: { type: 'string', default: '2000' },
+  seconds: { type: 'string', default: '15' },
+  /** Latency: seconds at the rate before the measured window, reported apart. */
+  warmup: { type: 'string', default: '5' },
+  partitions: { type: 'string', default: '6' },
+  chunk: { type: 'string', default: '500' },
+  'latency-only': { type: 'boolean', default: false },
+  /** End to end: time the ingest stage apart too (a listener on the canonical topic, which costs CPU). */
+  'split-stages': { type: 'boolean', default: false },
+  /** End to end, latency: the simulated day's wave of manifests at its start instead of a stationary mix. */
+  'manifest-wave': { type: 'boolean', default: false },
+  /** Accepted for earlier command lines: the stationary mix is now the default. */
+  'spread-manifests': { type: 'boolean', default: false },
+  /** Writes a V8 CPU profile of each service process into this folder. */
+  profile: { type: 'string' },
 });
 if (args.stage !== 'end-to-end' && args.stage !== 'screening') {
-  throw new Error(`--stage must be end-to-end or screening, not ${args.stage}`);
+  exitOnUsage(SCRIPT, `--stage must be end-to-end or screening, not ${args.stage}`);
+}
+if (args['manifest-wave'] && args['spread-manifests']) {
+  exitOnUsage(SCRIPT, '--manifest-wave and --spread-manifests contradict each other: give one');
 }
 const stage: BenchStage = args.stage;
-const consignments = Number(args.consignments);
-const rate = Number(args.rate);
-const seconds = Number(args.seconds);
+const consignments = wholeNumberOption(SCRIPT, 'consignments', args.consignments, 1);
+const rate = wholeNumberOption(SCRIPT, 'rate', args.rate, 1);
+const seconds = wholeNumberOption(SCRIPT, 'seconds', args.seconds, 1);
 
+stackUpOrExit(SCRIPT);
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 const settings = stackSettings();
 const run = randomUUID().replace(/-/g, '').slice(0, 6).toUpperCase();
@@ -79,11 +95,12 @@ const ctx: BenchContext = {
   run,
   kafka: new Kafka({ clientId: 'bench-pipeline', brokers: settings.brokers, logLevel: logLevel.ERROR }),
   brokers: settings.brokers,
-  partitions: Number(args.partitions),
-  chunk: Number(args.chunk),
+  partitions: wholeNumberOption(SCRIPT, 'partitions', args.partitions, 1),
+  chunk: wholeNumberOption(SCRIPT, 'chunk', args.chunk, 1),
+  warmUpSeconds: wholeNumberOption(SCRIPT, 'warmup', args.warmup, 0),
   profileDir: args.profile,
   splitStages: args['split-stages'],
-  spreadManifests: args['spread-manifests'],
+  spreadManifests: !args['manifest-wave'],
   topics: new Set(),
   groups: new Set(),
   services: new Set(),
@@ -165,6 +182,7 @@ async function main(): Promise<void> {
         consignments,
         rate,
         seconds,
+        warmupSeconds: ctx.warmUpSeconds,
         partitions: ctx.partitions,
         chunk: ctx.chunk,
         latencyManifests: ctx.spreadManifests ? 'spread evenly' : 'as the day has them',
@@ -179,7 +197,11 @@ async function main(): Promise<void> {
         ...(throughputPhase ? { throughput: throughputPhase.counts } : {}),
         latency: latencyPhase.counts,
       },
-      latency: latencySummary(rate, latencyPhase.samples),
+      latency: latencySummary(rate, latencyPhase.samples.measured),
+      latencyWarmUp: {
+        seconds: ctx.warmUpSeconds,
+        ...latencySummary(rate, latencyPhase.samples.warmUp),
+      },
       serviceView: {
         ...(throughputPhase ? { throughput: throughputPhase.serviceView } : {}),
         latency: latencyPhase.serviceView,

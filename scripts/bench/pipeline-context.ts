@@ -20,9 +20,11 @@ export interface BenchContext {
   splitStages: boolean;
   /**
    * End to end, latency: spread the simulated day's manifests evenly through the stream (a stationary
-   * mix) instead of sending them as the day has them, in a wave at its start.
+   * mix; the default) instead of sending them as the day has them, in a wave at its start.
    */
   spreadManifests: boolean;
+  /** Latency: seconds of records at the rate before the measured window, whose figures are kept apart. */
+  warmUpSeconds: number;
   /** Topics and consumer groups this run created; deleted at the end. */
   topics: Set<string>;
   groups: Set<string>;

@@ -14,8 +14,14 @@ import {
   withAdmin,
 } from './pipeline-kafka';
 import { portMessage, simulatedPortRecords, spreadManifests, triggerIdsOf } from './pipeline-port-records';
-import { describeLatency, type LatencySample } from './pipeline-report';
+import {
+  describeLatency,
+  type LatencySample,
+  type LatencySamples,
+  splitAtMeasuredStart,
+} from './pipeline-report';
 import type { PhaseResult } from './pipeline-screening-stage';
+import type { CpuReading } from './process-cpu';
 import {
   cpuSince,
   histogramMean,
@@ -224,12 +230,10 @@ export async function endToEndThroughput(
   return { ...result, rate, passthrough: passthroughRate, cpu };
 }
 
-/** Decisions of records produced this long after the first are also summarised on their own. */
-const WARM_UP_MS = 2_000;
-
 /**
- * Port records produced at a steady rate with ingest and screening running; for each decision, the time
- * from producing the port record that triggered it to the decision arriving on the decisions topic.
+ * Port records produced at a steady rate with ingest and screening running, first for the warm-up, then
+ * for `seconds`; for each decision, the time from producing the port record that triggered it to the
+ * decision arriving on the decisions topic, split at the end of the warm-up.
  */
 export async function endToEndLatency(
   ctx: BenchContext,
@@ -237,10 +241,11 @@ export async function endToEndLatency(
   db: Client,
   rate: number,
   seconds: number,
-): Promise<PhaseResult & { samples: LatencySample[] }> {
+): Promise<PhaseResult & { samples: LatencySamples }> {
   const topics = topicsOf(ctx, 'l');
   await createTopics(ctx, Object.values(topics));
-  const total = rate * seconds;
+  const warmUpRecords = rate * ctx.warmUpSeconds;
+  const total = warmUpRecords + rate * seconds;
   // Spread: a day of twice the records, of which the first `total` go, so that the window is the start of
   // a steady flow rather than a whole day reordered.
   const day = await simulatedPortRecords({
@@ -294,8 +299,11 @@ export async function endToEndLatency(
   await sleep(1_000);
   const messages = records.map((record) => portMessage(record, topics));
   const meter = pipelineCpuMeter([pipeline.ingest, pipeline.screening]);
-  const cpuAtStart = meter?.read();
+  let measuredFrom: { atMs: number; cpu: CpuReading | undefined } | undefined;
   await produceAtRate(ctx, messages, rate, (start, end, at) => {
+    if (measuredFrom === undefined && start >= warmUpRecords) {
+      measuredFrom = { atMs: at, cpu: meter?.read() };
+    }
     for (const id of triggers.slice(start, end).flatMap((trigger) => trigger.ids)) {
       // An amendment sharing its original's timestamp would share its id: keep the first send.
       if (!producedAt.has(id)) {
@@ -303,9 +311,13 @@ export async function endToEndLatency(
       }
     }
   });
-  log(`latency: ${records.length} port records produced at ${rate}/s`);
+  log(
+    `latency: ${records.length} port records produced at ${rate}/s, ` +
+      `the first ${warmUpRecords} (${ctx.warmUpSeconds} s) as the warm-up`,
+  );
   await waitUntilAccountedFor(ctx, db, topics, pipeline, records.length, 300_000);
-  const cpu = cpuSince(meter, cpuAtStart, records.length, 'latency');
+  const measuredStart = measuredFrom ?? { atMs: Number.POSITIVE_INFINITY, cpu: undefined };
+  const cpu = cpuSince(meter, measuredStart.cpu, records.length - warmUpRecords, 'latency');
   const result = await account(ctx, topics, pipeline, records.length);
   // The last decisions are on the topic; give the listener the time to read them.
   const deadline = Date.now() + 30_000;
@@ -323,25 +335,23 @@ export async function endToEndLatency(
   if (unmappedTotal > 0) {
     log(`decisions not mapped to a port record: ${JSON.stringify(Object.fromEntries(unmapped))}`);
   }
-  const triggerView = `by trigger: ${[...byTrigger]
+  const split = splitAtMeasuredStart(samples, measuredStart.atMs);
+  const measuredByTrigger = [...byTrigger].map(
+    ([type, typeSamples]) => [type, splitAtMeasuredStart(typeSamples, measuredStart.atMs).measured] as const,
+  );
+  const triggerView = `after the warm-up, by trigger: ${measuredByTrigger
     .map(([type, typeSamples]) => `${type} ${describeLatency(typeSamples)}`)
     .join('; ')}`;
-  // The services start cold (their code not yet optimised, their first fetches empty): the decisions of
-  // records produced in the first seconds say more about start-up than about the rate.
-  let firstSentMs = Number.POSITIVE_INFINITY;
-  for (const sentMs of producedAt.values()) {
-    firstSentMs = Math.min(firstSentMs, sentMs);
-  }
-  const settled = samples.filter((sample) => sample.atMs - sample.latencyMs >= firstSentMs + WARM_UP_MS);
-  const settledView = `after the first ${WARM_UP_MS / 1000} s: ${describeLatency(settled)}`;
+  const warmUpView = `during the warm-up: ${describeLatency(split.warmUp)}`;
   log(`services' own view: ${result.serviceView}`);
   log(ingestView);
   log(`decision latency ${triggerView}`);
-  log(`decision latency ${settledView}`);
+  log(`decision latency ${warmUpView}`);
+  log(`decision latency after the warm-up: ${describeLatency(split.measured)}`);
   return {
-    samples,
+    samples: split,
     counts: { ...result.counts, decoderRejects: expectedRejections, unmappedDecisions: unmappedTotal },
-    serviceView: `${result.serviceView}; ${ingestView}; ${triggerView}; ${settledView}`,
+    serviceView: `${result.serviceView}; ${ingestView}; ${triggerView}; ${warmUpView}`,
     cpu,
   };
 }

@@ -1,4 +1,4 @@
-import { latencyOverTime } from './pipeline-report';
+import { describeLatency, latencyOverTime, splitAtMeasuredStart } from './pipeline-report';
 
 describe('latencyOverTime', () => {
   it('gives each second of arrivals its own median and 99th percentile, in order of time', () => {
@@ -21,5 +21,39 @@ describe('latencyOverTime', () => {
 
   it('has nothing to say about a run without decisions', () => {
     expect(latencyOverTime([])).toEqual([]);
+  });
+});
+
+describe('splitAtMeasuredStart', () => {
+  it('puts each decision on the side of the end of the warm-up where its trigger was produced', () => {
+    const end = 1_764_400_005_000;
+    // Produced before the end but arriving after it: the warm-up's. Produced exactly at the end: measured.
+    const lateWarmUp = { atMs: end + 200, latencyMs: 500 };
+    const atTheEnd = { atMs: end + 40, latencyMs: 40 };
+    const early = { atMs: end - 4_000, latencyMs: 900 };
+    const later = { atMs: end + 3_000, latencyMs: 30 };
+
+    expect(splitAtMeasuredStart([early, lateWarmUp, atTheEnd, later], end)).toEqual({
+      warmUp: [early, lateWarmUp],
+      measured: [atTheEnd, later],
+    });
+  });
+
+  it('measures everything when the warm-up ended before the first record', () => {
+    const samples = [{ atMs: 1_000, latencyMs: 20 }];
+
+    expect(splitAtMeasuredStart(samples, 0)).toEqual({ warmUp: [], measured: samples });
+  });
+});
+
+describe('describeLatency', () => {
+  it('says there were no decisions rather than printing percentiles of nothing', () => {
+    expect(describeLatency([])).toBe('no decisions');
+  });
+
+  it('gives the percentiles and the count of a set of decisions', () => {
+    const samples = [10, 20, 30, 40].map((latencyMs) => ({ atMs: 0, latencyMs }));
+
+    expect(describeLatency(samples)).toBe('p50 30 ms, p95 40 ms, p99 40 ms over 4');
   });
 });

@@ -21,7 +21,10 @@ export interface BenchReport {
   throughput: Record<string, number>;
   /** What became of the records, per phase (throughput, latency). */
   counts: Record<string, Record<string, number>>;
+  /** Latency of the records produced after the warm-up. */
   latency: Record<string, number | undefined>;
+  /** Latency of the records produced during the warm-up, at the same rate, and its length. */
+  latencyWarmUp: Record<string, number | undefined>;
   /** The services' own histograms, per phase. */
   serviceView: Record<string, string>;
   /** CPU per event by process, per phase (see process-cpu.ts); empty where /proc cannot be read. */
@@ -45,6 +48,24 @@ export function latencySummary(
     p99Ms: percentile(latencies, 99),
     maxMs: latencies[latencies.length - 1],
   };
+}
+
+/** A latency phase's decisions: those of records produced during the warm-up, and after it. */
+export interface LatencySamples {
+  warmUp: LatencySample[];
+  measured: LatencySample[];
+}
+
+/** Splits decisions by when their trigger was produced: before `measuredFromMs`, or from it on. */
+export function splitAtMeasuredStart(
+  samples: readonly LatencySample[],
+  measuredFromMs: number,
+): LatencySamples {
+  const split: LatencySamples = { warmUp: [], measured: [] };
+  for (const sample of samples) {
+    (sample.atMs - sample.latencyMs >= measuredFromMs ? split.measured : split.warmUp).push(sample);
+  }
+  return split;
 }
 
 export function describeMachine(): Record<string, string | number> {
@@ -79,6 +100,9 @@ const STAGE_TEXT: Record<BenchStage, { title: string; what: string }> = {
 
 /** `p50 … ms, p95 … ms, p99 … ms over n`, as the bench's log lines give a set of samples. */
 export function describeLatency(samples: readonly LatencySample[]): string {
+  if (samples.length === 0) {
+    return 'no decisions';
+  }
   const summary = latencySummary(0, samples);
   return (
     `p50 ${String(summary.p50Ms)} ms, p95 ${String(summary.p95Ms)} ms, ` +
@@ -112,13 +136,19 @@ export function latencyOverTime(
     });
 }
 
-/** Writes report.json, report.md and three SVG charts into results/bench/<at>-<run>/ (git-ignored). */
-export function writeBenchReport(report: BenchReport, samples: readonly LatencySample[]): string {
+/**
+ * Writes report.json, report.md and three SVG charts into results/bench/<at>-<run>/ (git-ignored): the
+ * latency histogram of the measured window, the decisions per second and latency by second of the whole
+ * run (warm-up included, which is where its first seconds show).
+ */
+export function writeBenchReport(report: BenchReport, phase: LatencySamples): string {
   const dir = join(RESULTS_DIR, `${report.at.replace(/[:.]/g, '-')}-${report.run}`);
   mkdirSync(dir, { recursive: true });
-  const first = samples[0]?.atMs ?? 0;
+  const samples = phase.measured;
+  const whole = [...phase.warmUp, ...phase.measured].sort((a, b) => a.atMs - b.atMs);
+  const first = whole[0]?.atMs ?? 0;
   const perSecond = new Map<number, number>();
-  for (const sample of samples) {
+  for (const sample of whole) {
     const second = Math.floor((sample.atMs - first) / 1000);
     perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
   }
@@ -142,8 +172,11 @@ export function writeBenchReport(report: BenchReport, samples: readonly LatencyS
     ).length,
   }));
   const stage = STAGE_TEXT[report.stage];
-  const latencySvg = histogramChart(`Produce-to-decision latency (${stage.title})`, buckets);
-  const overTime = latencyOverTime(samples);
+  const latencySvg = histogramChart(
+    `Produce-to-decision latency after the warm-up (${stage.title})`,
+    buckets,
+  );
+  const overTime = latencyOverTime(whole);
   const latencyOverTimeSvg = lineChart(
     `Produce-to-decision latency by second of the run (${stage.title})`,
     'elapsed (s)',
@@ -184,6 +217,9 @@ export function writeBenchReport(report: BenchReport, samples: readonly LatencyS
       '|---|---|',
       ...Object.entries(report.throughput).map(([key, value]) => `| ${key} | ${value} |`),
       ...Object.entries(report.latency).map(([key, value]) => `| latency ${key} | ${String(value)} |`),
+      ...Object.entries(report.latencyWarmUp).map(
+        ([key, value]) => `| latency during the warm-up: ${key} | ${String(value)} |`,
+      ),
       ...Object.entries(report.counts).flatMap(([phase, counts]) =>
         Object.entries(counts).map(([key, value]) => `| ${phase} phase: ${key} | ${value} |`),
       ),

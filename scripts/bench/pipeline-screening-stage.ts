@@ -14,7 +14,12 @@ import {
   produceAtRate,
   type TopicMessage,
 } from './pipeline-kafka';
-import type { LatencySample } from './pipeline-report';
+import {
+  describeLatency,
+  type LatencySample,
+  type LatencySamples,
+  splitAtMeasuredStart,
+} from './pipeline-report';
 import {
   cpuSince,
   histogramMean,
@@ -161,11 +166,12 @@ export async function screeningLatency(
   db: Client,
   rate: number,
   seconds: number,
-): Promise<PhaseResult & { samples: LatencySample[] }> {
+): Promise<PhaseResult & { samples: LatencySamples }> {
   const base = `bench.pipeline.${ctx.run}.l`;
   const topics = { canonical: `${base}.canonical`, decisions: `${base}.decisions`, dlq: `${base}.dlq` };
   await createTopics(ctx, Object.values(topics));
-  const total = rate * seconds;
+  const warmUpEvents = rate * ctx.warmUpSeconds;
+  const total = warmUpEvents + rate * seconds;
   const stream = generateCanonicalStream({
     runId: `L${ctx.run}`,
     consignments: Math.ceil(total / 3),
@@ -187,19 +193,29 @@ export async function screeningLatency(
   await sleep(1_000);
   const messages = stream.map((item) => toMessage(topics.canonical, item));
   const meter = pipelineCpuMeter([screening]);
-  const cpuAtStart = meter?.read();
+  let measuredFrom: { atMs: number; cpu: CpuReading | undefined } | undefined;
   await produceAtRate(ctx, messages, rate, (start, end, at) => {
+    if (measuredFrom === undefined && start >= warmUpEvents) {
+      measuredFrom = { atMs: at, cpu: meter?.read() };
+    }
     for (const { consignmentId, event } of stream.slice(start, end)) {
       producedAt.set(`${consignmentId} ${triggerId(event)}`, at);
     }
   });
-  log(`latency: ${stream.length} events produced at ${rate}/s`);
+  log(
+    `latency: ${stream.length} events produced at ${rate}/s, ` +
+      `the first ${warmUpEvents} (${ctx.warmUpSeconds} s) as the warm-up`,
+  );
   await waitUntilDrained(db, screening, stream.length, 300_000);
-  const cpu = cpuSince(meter, cpuAtStart, stream.length, 'latency');
+  const measuredStart = measuredFrom ?? { atMs: Number.POSITIVE_INFINITY, cpu: undefined };
+  const cpu = cpuSince(meter, measuredStart.cpu, stream.length - warmUpEvents, 'latency');
   await sleep(1_000);
   const serviceView = await screeningView(screening);
   log(`screening's own view: ${serviceView}`);
   await consumer.disconnect();
   await screening.stop(ctx);
-  return { samples, counts: { events: stream.length, unmappedDecisions: unmapped }, serviceView, cpu };
+  const split = splitAtMeasuredStart(samples, measuredStart.atMs);
+  log(`decision latency during the warm-up: ${describeLatency(split.warmUp)}`);
+  log(`decision latency after the warm-up: ${describeLatency(split.measured)}`);
+  return { samples: split, counts: { events: stream.length, unmappedDecisions: unmapped }, serviceView, cpu };
 }
