@@ -32,6 +32,13 @@ export interface BenchContext {
   services: Set<ServiceProcess>;
 }
 
+/** How the latency phase's lines name its measured window and its warm-up. */
+export function latencyWindow(ctx: BenchContext): { measured: string; warmUp: string } {
+  return ctx.warmUpSeconds > 0
+    ? { measured: 'after the warm-up', warmUp: `the first ${ctx.warmUpSeconds} s as the warm-up` }
+    : { measured: 'with no warm-up', warmUp: 'no warm-up' };
+}
+
 export function log(message: string): void {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 23)}] ${message}\n`);
 }

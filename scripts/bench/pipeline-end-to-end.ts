@@ -2,7 +2,7 @@ import type { Client } from 'pg';
 import { type CanonicalEvent, Topics } from '@chokepoint/contracts';
 import { manifestEventId } from '@chokepoint/engine';
 import { produceToKafka } from '../../apps/cli/src/simulate/record.sinks';
-import { type BenchContext, log, sleep } from './pipeline-context';
+import { type BenchContext, latencyWindow, log, sleep } from './pipeline-context';
 import {
   committedTotal,
   createTopics,
@@ -311,10 +311,7 @@ export async function endToEndLatency(
       }
     }
   });
-  log(
-    `latency: ${records.length} port records produced at ${rate}/s, ` +
-      `the first ${warmUpRecords} (${ctx.warmUpSeconds} s) as the warm-up`,
-  );
+  log(`latency: ${records.length} port records produced at ${rate}/s, ${latencyWindow(ctx).warmUp}`);
   await waitUntilAccountedFor(ctx, db, topics, pipeline, records.length, 300_000);
   const measuredStart = measuredFrom ?? { atMs: Number.POSITIVE_INFINITY, cpu: undefined };
   const cpu = cpuSince(meter, measuredStart.cpu, records.length - warmUpRecords, 'latency');
@@ -329,7 +326,7 @@ export async function endToEndLatency(
   await canonicalListener?.disconnect();
   await stopPipeline(ctx, pipeline);
   const ingestView = canonicalListener
-    ? 'port record to canonical event (ingest stage, seen by a listener) after the warm-up: ' +
+    ? `port record to canonical event (ingest stage, seen by a listener) ${latencyWindow(ctx).measured}: ` +
       describeLatency(splitAtMeasuredStart(ingestSamples, measuredStart.atMs).measured)
     : 'ingest stage not timed apart (--split-stages)';
   const unmappedTotal = received() - samples.length;
@@ -340,15 +337,18 @@ export async function endToEndLatency(
   const measuredByTrigger = [...byTrigger].map(
     ([type, typeSamples]) => [type, splitAtMeasuredStart(typeSamples, measuredStart.atMs).measured] as const,
   );
-  const triggerView = `after the warm-up, by trigger: ${measuredByTrigger
+  const triggerView = `${latencyWindow(ctx).measured}, by trigger: ${measuredByTrigger
     .map(([type, typeSamples]) => `${type} ${describeLatency(typeSamples)}`)
     .join('; ')}`;
-  const warmUpView = `during the warm-up: ${describeLatency(split.warmUp)}`;
+  const warmUpView =
+    ctx.warmUpSeconds > 0 ? `during the warm-up: ${describeLatency(split.warmUp)}` : 'no warm-up';
   log(`services' own view: ${result.serviceView}`);
   log(ingestView);
   log(`decision latency ${triggerView}`);
-  log(`decision latency ${warmUpView}`);
-  log(`decision latency after the warm-up: ${describeLatency(split.measured)}`);
+  if (ctx.warmUpSeconds > 0) {
+    log(`decision latency ${warmUpView}`);
+  }
+  log(`decision latency ${latencyWindow(ctx).measured}: ${describeLatency(split.measured)}`);
   return {
     samples: split,
     counts: { ...result.counts, decoderRejects: expectedRejections, unmappedDecisions: unmappedTotal },

@@ -5,7 +5,7 @@ import {
   generateCanonicalStream,
   type StreamEvent,
 } from '../../apps/screening/src/testing/canonical-stream.generator';
-import { type BenchContext, log, sleep } from './pipeline-context';
+import { type BenchContext, latencyWindow, log, sleep } from './pipeline-context';
 import {
   createTopics,
   listenForDecisions,
@@ -202,10 +202,7 @@ export async function screeningLatency(
       producedAt.set(`${consignmentId} ${triggerId(event)}`, at);
     }
   });
-  log(
-    `latency: ${stream.length} events produced at ${rate}/s, ` +
-      `the first ${warmUpEvents} (${ctx.warmUpSeconds} s) as the warm-up`,
-  );
+  log(`latency: ${stream.length} events produced at ${rate}/s, ${latencyWindow(ctx).warmUp}`);
   await waitUntilDrained(db, screening, stream.length, 300_000);
   const measuredStart = measuredFrom ?? { atMs: Number.POSITIVE_INFINITY, cpu: undefined };
   const cpu = cpuSince(meter, measuredStart.cpu, stream.length - warmUpEvents, 'latency');
@@ -215,7 +212,9 @@ export async function screeningLatency(
   await consumer.disconnect();
   await screening.stop(ctx);
   const split = splitAtMeasuredStart(samples, measuredStart.atMs);
-  log(`decision latency during the warm-up: ${describeLatency(split.warmUp)}`);
-  log(`decision latency after the warm-up: ${describeLatency(split.measured)}`);
+  if (ctx.warmUpSeconds > 0) {
+    log(`decision latency during the warm-up: ${describeLatency(split.warmUp)}`);
+  }
+  log(`decision latency ${latencyWindow(ctx).measured}: ${describeLatency(split.measured)}`);
   return { samples: split, counts: { events: stream.length, unmappedDecisions: unmapped }, serviceView, cpu };
 }
