@@ -83,13 +83,32 @@ async function main(): Promise<void> {
   const password = randomBytes(12).toString('base64url');
   createDemoOfficer(password);
   const services = startServices(SERVICES);
-  stopOnSignal(services);
-  await waitUntilReady(120_000);
+  // Started once the services are ready; however they end (Ctrl-C, SIGTERM, one of them failing), it
+  // ends with them.
+  const traffic: { simulator?: ChildProcess; stopping: boolean } = { stopping: false };
+  stopOnSignal(services, () => traffic.simulator?.kill('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      traffic.stopping = true;
+      traffic.simulator?.kill('SIGTERM');
+    });
+  }
+  try {
+    await waitUntilReady(120_000);
+  } catch (error) {
+    // Not left running behind a failed demo, holding their ports.
+    for (const service of services) {
+      service.kill('SIGTERM');
+    }
+    throw error;
+  }
   const simulator = startSimulator();
-  simulator.on('exit', (code) =>
-    process.stderr.write(`simulator finished (code ${String(code)}); services keep running\n`),
-  );
-  process.on('SIGINT', () => simulator.kill('SIGTERM'));
+  traffic.simulator = simulator;
+  simulator.on('exit', (code) => {
+    if (!traffic.stopping) {
+      process.stderr.write(`simulator finished (code ${String(code)}); services keep running\n`);
+    }
+  });
   process.stderr.write(
     [
       '',
