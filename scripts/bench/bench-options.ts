@@ -9,8 +9,12 @@ type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
  * `--help` or `-h` prints `usage` and exits 0, and a wrong option ends the run with one line and the
  * usage, exit code 2, where parseArgs would throw with a stack trace.
  */
-export function benchOptions<T extends OptionsConfig>(script: string, usage: string, options: T) {
-  const args = process.argv.slice(2);
+export function benchOptions<T extends OptionsConfig>(
+  script: string,
+  usage: string,
+  options: T,
+  args: string[] = process.argv.slice(2),
+) {
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(`${usage}\n`);
     process.exit(0);
@@ -18,7 +22,10 @@ export function benchOptions<T extends OptionsConfig>(script: string, usage: str
   try {
     return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    return exitOnUsage(script, `${error instanceof Error ? error.message : String(error)}\n${usage}`);
+    // parseArgs' errors carry a message fit for a user; read it off any error-like value (in a
+    // sandbox such as Jest's, Node's own errors are not instances of the sandbox's Error).
+    const message = (error as { message?: unknown } | null)?.message;
+    return exitOnUsage(script, `${typeof message === 'string' ? message : String(error)}\n${usage}`);
   }
 }
 
