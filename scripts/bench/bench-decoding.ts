@@ -23,8 +23,8 @@ import {
   type SourceValidator,
 } from '@chokepoint/ingest-decoding';
 import { defaultReferenceData } from '@chokepoint/reference-data';
-import { exitOnUsage, runScript } from './script-exit';
 import { benchOptions } from './bench-options';
+import { exitOnUsage, runScript } from './script-exit';
 
 const USAGE =
   'usage: npm run bench:decoding -- [--seconds 6] [--rounds 3] [--warmup 1] [--records 4000]\n' +

@@ -6,8 +6,8 @@
 // on each (compare `npm run bench:decoding` with and without `--burst 10 --gap 5`).
 // Usage: npm run bench:cold-cache -- [--megabytes 4] [--seconds 2]
 import { setTimeout as delay } from 'node:timers/promises';
-import { exitOnUsage, runScript } from './script-exit';
 import { benchOptions } from './bench-options';
+import { exitOnUsage, runScript } from './script-exit';
 
 const USAGE = 'usage: npm run bench:cold-cache -- [--megabytes 4] [--seconds 2]';
 const values = benchOptions('cold-cache-probe', USAGE, {
