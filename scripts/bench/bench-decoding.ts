@@ -23,13 +23,12 @@ import {
   type SourceValidator,
 } from '@chokepoint/ingest-decoding';
 import { defaultReferenceData } from '@chokepoint/reference-data';
-import { benchOptions } from './bench-options';
-import { exitOnUsage, runScript } from './script-exit';
+import { exitOnUsage, runMain, scriptOptions } from '../script-cli';
 
 const USAGE =
   'usage: npm run bench:decoding -- [--seconds 6] [--rounds 3] [--warmup 1] [--records 4000]\n' +
   '         [--validator compiled|class-validator|both] [--only manifests,movements] [--burst N --gap MS]';
-const values = benchOptions('bench-decoding', USAGE, {
+const values = scriptOptions('bench-decoding', USAGE, {
   seconds: { type: 'string', default: '6' },
   warmup: { type: 'string', default: '1' },
   records: { type: 'string', default: '4000' },
@@ -234,4 +233,4 @@ async function main(): Promise<void> {
   }
 }
 
-runScript('bench-decoding', main);
+runMain('bench-decoding', main);

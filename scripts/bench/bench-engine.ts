@@ -35,12 +35,12 @@ import {
   type SanctionsEntry,
   type SanctionsList,
 } from '@chokepoint/sanctions';
-import { benchOptions } from './bench-options';
+import { scriptOptions } from '../script-cli';
 
 const USAGE =
   'usage: npm run bench:engine -- [--seconds 4] [--warmup 1] [--scale 100 (0: UN list only)]\n' +
   '         [--consignments 20000] [--seed 7] [--only fresh,manifest,memo,movement,reloaded]';
-const values = benchOptions('bench-engine', USAGE, {
+const values = scriptOptions('bench-engine', USAGE, {
   seconds: { type: 'string', default: '4' },
   warmup: { type: 'string', default: '1' },
   scale: { type: 'string', default: '100' },

@@ -26,17 +26,16 @@ import {
   sendSizeBounded,
 } from '@chokepoint/kafka';
 import { IngestModule } from '../../apps/ingest/src/ingest.module';
-import { benchOptions, wholeNumberOption } from './bench-options';
 import { brokerUptimeSeconds, brokerWarmUpNote } from './broker-age';
-import { exitOnUsage, runScript, stackUpOrExit } from './script-exit';
 import { IngestPortMessagesUseCase } from '../../apps/ingest/src/port-messages/ingest-port-messages.usecase';
+import { exitOnUsage, runMain, scriptOptions, stackUpOrExit, wholeNumberOption } from '../script-cli';
 
 const SCRIPT = 'bench-ingest';
 const USAGE =
   'usage: npm run bench:ingest -- [--records 50000] [--partitions 6] [--chunk 500] [--concurrency 3]\n' +
   '         [--rounds 1] [--workers N] [--only passthrough|ingest]\n' +
   '(what each does: the header of scripts/bench/bench-ingest.ts, and the README)';
-const values = benchOptions(SCRIPT, USAGE, {
+const values = scriptOptions(SCRIPT, USAGE, {
   records: { type: 'string', default: '50000' },
   partitions: { type: 'string', default: '6' },
   chunk: { type: 'string', default: '500' },
@@ -468,4 +467,4 @@ async function main(): Promise<void> {
   }
 }
 
-runScript(SCRIPT, main);
+runMain(SCRIPT, main);

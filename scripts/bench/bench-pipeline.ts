@@ -35,7 +35,6 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { stackSettings } from '@chokepoint/config';
 import { createScratchDatabase, dropScratchDatabase } from '@chokepoint/testing';
-import { benchOptions, wholeNumberOption } from './bench-options';
 import { brokerUptimeSeconds, brokerWarmUpNote } from './broker-age';
 import { type BenchContext, log } from './pipeline-context';
 import { endToEndLatency, endToEndThroughput } from './pipeline-end-to-end';
@@ -49,7 +48,7 @@ import {
 } from './pipeline-report';
 import { screeningLatency, screeningThroughput } from './pipeline-screening-stage';
 import { cpuFigures } from './process-cpu';
-import { exitOnUsage, stackUpOrExit } from './script-exit';
+import { exitOnUsage, scriptOptions, stackUpOrExit, wholeNumberOption } from '../script-cli';
 
 const SCRIPT = 'bench';
 const USAGE =
@@ -57,7 +56,7 @@ const USAGE =
   '         [--seconds 15] [--warmup 5] [--partitions 6] [--chunk 500] [--latency-only]\n' +
   '         [--split-stages] [--manifest-wave] [--profile DIR]\n' +
   '(what each does: the header of scripts/bench/bench-pipeline.ts, and the README)';
-const args = benchOptions(SCRIPT, USAGE, {
+const args = scriptOptions(SCRIPT, USAGE, {
   stage: { type: 'string', default: 'end-to-end' },
   consignments: { type: 'string', default: '5000' },
   rate: { type: 'string', default: '2000' },

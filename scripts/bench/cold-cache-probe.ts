@@ -6,11 +6,10 @@
 // on each (compare `npm run bench:decoding` with and without `--burst 10 --gap 5`).
 // Usage: npm run bench:cold-cache -- [--megabytes 4] [--seconds 2]
 import { setTimeout as delay } from 'node:timers/promises';
-import { benchOptions } from './bench-options';
-import { exitOnUsage, runScript } from './script-exit';
+import { exitOnUsage, runMain, scriptOptions } from '../script-cli';
 
 const USAGE = 'usage: npm run bench:cold-cache -- [--megabytes 4] [--seconds 2]';
-const values = benchOptions('cold-cache-probe', USAGE, {
+const values = scriptOptions('cold-cache-probe', USAGE, {
   megabytes: { type: 'string', default: '4' },
   seconds: { type: 'string', default: '2' },
 });
@@ -83,4 +82,4 @@ async function main(): Promise<void> {
   }
 }
 
-runScript('cold-cache-probe', main);
+runMain('cold-cache-probe', main);

@@ -18,36 +18,43 @@
  *   main restart`), else every connection to the run's database is dropped (`pg_terminate_backend`).
  */
 import 'reflect-metadata';
-import { parseArgs } from 'node:util';
 import { ensureBrokerUp, runFaultScenario } from '../../test/support/fault-scenario';
+import { exitOnUsage, scriptOptions, stackUpOrExit, wholeNumberOption } from '../script-cli';
 
-const { values: args } = parseArgs({
-  options: {
-    consignments: { type: 'string', default: '1500' },
-    rate: { type: 'string', default: '250' },
-    kills: { type: 'string', default: '4' },
-    instances: { type: 'string', default: '2' },
-    restarts: { type: 'string', default: 'kafka,postgres' },
-    keep: { type: 'boolean', default: false },
-  },
+const SCRIPT = 'test:faults';
+const USAGE =
+  'usage: npm run test:faults -- [--consignments 1500] [--rate 250] [--kills 4] [--instances 2]\n' +
+  '         [--restarts kafka,postgres|kafka|postgres|none] [--keep]\n' +
+  '(what each does: the header of scripts/faults/screening-faults.ts, and the README)';
+const args = scriptOptions(SCRIPT, USAGE, {
+  consignments: { type: 'string', default: '1500' },
+  rate: { type: 'string', default: '250' },
+  kills: { type: 'string', default: '4' },
+  instances: { type: 'string', default: '2' },
+  restarts: { type: 'string', default: 'kafka,postgres' },
+  keep: { type: 'boolean', default: false },
 });
+const consignments = wholeNumberOption(SCRIPT, 'consignments', args.consignments, 1);
+const rate = wholeNumberOption(SCRIPT, 'rate', args.rate, 1);
+const kills = wholeNumberOption(SCRIPT, 'kills', args.kills, 0);
+const instances = wholeNumberOption(SCRIPT, 'instances', args.instances, 1);
+const restarts = new Set(args.restarts.split(',').map((name) => name.trim()));
+const unknownRestarts = [...restarts].filter((name) => !['kafka', 'postgres', 'none', ''].includes(name));
+if (unknownRestarts.length > 0) {
+  exitOnUsage(SCRIPT, `--restarts takes kafka, postgres or none, not ${unknownRestarts.join(', ')}`);
+}
+stackUpOrExit(SCRIPT);
 
 function log(message: string): void {
   process.stderr.write(`[faults ${new Date().toISOString().slice(11, 23)}] ${message}\n`);
 }
 
 async function main(): Promise<number> {
-  const restarts = new Set(args.restarts.split(',').map((name) => name.trim()));
-  const unknown = [...restarts].filter((name) => !['kafka', 'postgres', 'none', ''].includes(name));
-  if (unknown.length > 0) {
-    log(`--restarts takes kafka, postgres or none, not ${unknown.join(', ')}`);
-    return 2;
-  }
   const result = await runFaultScenario({
-    consignments: Number(args.consignments),
-    rate: Number(args.rate),
-    kills: Number(args.kills),
-    instances: Number(args.instances),
+    consignments,
+    rate,
+    kills,
+    instances,
     // undefined: the default for that target (FAULTS_RESTART_*_CMD, else the built-in one).
     restartKafka: restarts.has('kafka') ? undefined : false,
     restartPostgres: restarts.has('postgres') ? undefined : false,

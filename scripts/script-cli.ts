@@ -1,6 +1,39 @@
-/** A bench script's command line: its usage on --help, one line naming a wrong option otherwise. */
+/**
+ * The command line of the project's scripts (benches, the fault test): --help, one line naming a wrong
+ * option (exit code 2) instead of a stack trace, the stack brought up only once the options are good,
+ * and one way to end on an error.
+ */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { exitOnUsage } from './script-exit';
+import { runScript as runPackageScript } from './services';
+
+/** A wrong option: one line that names it, exit code 2, no stack trace. */
+export function exitOnUsage(script: string, message: string): never {
+  process.stderr.write(`${script}: ${message}\n`);
+  process.exit(2);
+}
+
+/** Runs the script's main; an error is printed with its stack and the process exits 1. */
+export function runMain(script: string, main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    process.stderr.write(
+      `${script}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  });
+}
+
+/**
+ * Brings the stack up as `npm run stack:up` does, in the foreground, once the options are known good (so
+ * that --help or a wrong option answers at once); exits 1 with one line if it fails.
+ */
+export function stackUpOrExit(script: string): void {
+  try {
+    runPackageScript('stack:up');
+  } catch (error) {
+    process.stderr.write(`${script}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+}
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -9,7 +42,7 @@ type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
  * `--help` or `-h` prints `usage` and exits 0, and a wrong option ends the run with one line and the
  * usage, exit code 2, where parseArgs would throw with a stack trace.
  */
-export function benchOptions<T extends OptionsConfig>(
+export function scriptOptions<T extends OptionsConfig>(
   script: string,
   usage: string,
   options: T,

@@ -1,4 +1,4 @@
-import { benchOptions, wholeNumberOption } from './bench-options';
+import { scriptOptions, wholeNumberOption } from './script-cli';
 
 const USAGE = 'usage: npm run bench:x -- [--rate 2000] [--quick]';
 const OPTIONS = {
@@ -45,29 +45,29 @@ class ExitCalled extends Error {
   }
 }
 
-describe('benchOptions', () => {
+describe('scriptOptions', () => {
   it('gives the values, defaults filled in', () => {
-    const outcome = run(() => benchOptions('bench-x', USAGE, OPTIONS, ['--quick']));
+    const outcome = run(() => scriptOptions('bench-x', USAGE, OPTIONS, ['--quick']));
 
     expect(outcome.code).toBeUndefined();
     expect(outcome.value).toEqual({ rate: '2000', quick: true });
   });
 
   it('answers --help with the usage on stdout and exit code 0, whatever else is given', () => {
-    const outcome = run(() => benchOptions('bench-x', USAGE, OPTIONS, ['--nonsense', '--help']));
+    const outcome = run(() => scriptOptions('bench-x', USAGE, OPTIONS, ['--nonsense', '--help']));
 
     expect(outcome).toEqual({ code: 0, stdout: `${USAGE}\n`, stderr: '' });
   });
 
   it('ends an unknown option with one line naming it, the usage, and exit code 2', () => {
-    const outcome = run(() => benchOptions('bench-x', USAGE, OPTIONS, ['--rte', '100']));
+    const outcome = run(() => scriptOptions('bench-x', USAGE, OPTIONS, ['--rte', '100']));
 
     expect(outcome.code).toBe(2);
     expect(outcome.stderr).toBe(`bench-x: Unknown option '--rte'\n${USAGE}\n`);
   });
 
   it('ends an option missing its value the same way', () => {
-    const outcome = run(() => benchOptions('bench-x', USAGE, OPTIONS, ['--rate']));
+    const outcome = run(() => scriptOptions('bench-x', USAGE, OPTIONS, ['--rate']));
 
     expect(outcome.code).toBe(2);
     expect(outcome.stderr).toMatch(/^bench-x: Option '--rate <value>' argument missing\n/);
