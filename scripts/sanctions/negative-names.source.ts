@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NegativeCase } from '@chokepoint/sanctions';
 
@@ -75,4 +75,26 @@ export function readNegativeNames(dataDir: string): NegativeCase[] {
     ...ports.map((query) => ({ query, source: 'port (NGA WPI)' })),
     ...places.map((query) => ({ query, source: 'place (UN/LOCODE)' })),
   ];
+}
+
+/** The sample of those names shipped with the project (libs/sanctions/data, columns source and name). */
+export function readNegativeSample(path: string): NegativeCase[] {
+  const [header, ...rows] = parseCsv(readFileSync(path, 'utf8'));
+  const source = header?.indexOf('source') ?? -1;
+  const name = header?.indexOf('name') ?? -1;
+  if (source < 0 || name < 0) {
+    throw new Error(`${path}: expected columns source and name`);
+  }
+  return rows
+    .map((row) => ({ query: (row[name] ?? '').trim(), source: (row[source] ?? '').trim() }))
+    .filter((entry) => entry.query.length > 0);
+}
+
+/** Whether `dataDir` holds the reference files readNegativeNames reads. */
+export function hasReferenceData(dataDir: string): boolean {
+  return [
+    'maritime_ref/MARAD_USFlag_Fleet_2023-04-10.csv',
+    'maritime_ref/NGA_WPI_UpdatedPub150.csv',
+    'unlocode/by_country',
+  ].every((path) => existsSync(join(dataDir, path)));
 }
