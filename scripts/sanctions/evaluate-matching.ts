@@ -19,7 +19,7 @@ import {
   SanctionsIndex,
   SeededRandom,
 } from '@chokepoint/sanctions';
-import { scriptOptions } from '../script-cli';
+import { exitOnUsage, scriptOptions } from '../script-cli';
 import { hasReferenceData, readNegativeNames, readNegativeSample } from './negative-names.source';
 
 const USAGE =
@@ -33,6 +33,9 @@ const values = scriptOptions('eval:sanctions', USAGE, {
   rules: { type: 'string', default: DEFAULT_RULE_PACK_PATH },
 });
 const threshold = Number(values.threshold);
+if (!(threshold > 0 && threshold <= 1)) {
+  exitOnUsage('eval:sanctions', `--threshold must be a score above 0 and at most 1, not ${values.threshold}`);
+}
 const packThreshold = loadRulePackFile(values.rules).sanctionsMinScore;
 // The targets the calibration is chosen against (README, name-matching.evaluation.spec.ts).
 const MIN_RECALL = 0.95;
