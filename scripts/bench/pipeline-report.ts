@@ -141,11 +141,11 @@ export function latencyOverTime(
  * latency histogram of the measured window, the decisions per second and latency by second of the whole
  * run (warm-up included, which is where its first seconds show).
  */
-export function writeBenchReport(report: BenchReport, phase: LatencySamples): string {
+export function writeBenchReport(report: BenchReport, latencySamples: LatencySamples): string {
   const dir = join(RESULTS_DIR, `${report.at.replace(/[:.]/g, '-')}-${report.run}`);
   mkdirSync(dir, { recursive: true });
-  const samples = phase.measured;
-  const whole = [...phase.warmUp, ...phase.measured].sort((a, b) => a.atMs - b.atMs);
+  const samples = latencySamples.measured;
+  const whole = [...latencySamples.warmUp, ...samples].sort((a, b) => a.atMs - b.atMs);
   const first = whole[0]?.atMs ?? 0;
   const perSecond = new Map<number, number>();
   for (const sample of whole) {
@@ -172,10 +172,8 @@ export function writeBenchReport(report: BenchReport, phase: LatencySamples): st
     ).length,
   }));
   const stage = STAGE_TEXT[report.stage];
-  const latencySvg = histogramChart(
-    `Produce-to-decision latency after the warm-up (${stage.title})`,
-    buckets,
-  );
+  const afterWarmUp = (report.latencyWarmUp.seconds ?? 0) > 0 ? ' after the warm-up' : '';
+  const latencySvg = histogramChart(`Produce-to-decision latency${afterWarmUp} (${stage.title})`, buckets);
   const overTime = latencyOverTime(whole);
   const latencyOverTimeSvg = lineChart(
     `Produce-to-decision latency by second of the run (${stage.title})`,
