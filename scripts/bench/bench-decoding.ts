@@ -23,7 +23,7 @@ import {
   type SourceValidator,
 } from '@chokepoint/ingest-decoding';
 import { defaultReferenceData } from '@chokepoint/reference-data';
-import { exitOnUsage, runMain, scriptOptions } from '../script-cli';
+import { exitOnUsage, runMain, scriptOptions, wholeNumberOption } from '../script-cli';
 
 const USAGE =
   'usage: npm run bench:decoding -- [--seconds 6] [--rounds 3] [--warmup 1] [--records 4000]\n' +
@@ -43,11 +43,9 @@ const warmupSeconds = Number(values.warmup);
 const recordCount = Number(values.records);
 const rounds = Math.max(1, Number(values.rounds));
 const workloads = new Set(values.only.split(','));
-const burst = values.burst === undefined ? undefined : Number(values.burst);
+const burst =
+  values.burst === undefined ? undefined : wholeNumberOption('bench-decoding', 'burst', values.burst, 1);
 const gapMs = Number(values.gap);
-if (burst !== undefined && !(Number.isInteger(burst) && burst > 0)) {
-  exitOnUsage('bench-decoding', `--burst must be a positive whole number of records, not ${values.burst}`);
-}
 if (!(Number.isFinite(gapMs) && gapMs >= 0)) {
   exitOnUsage('bench-decoding', `--gap must be a number of milliseconds, 0 or more, not ${values.gap}`);
 }
