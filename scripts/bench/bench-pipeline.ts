@@ -209,6 +209,7 @@ async function main(): Promise<void> {
         ...(throughputPhase?.cpu ? { throughput: cpuFigures(throughputPhase.cpu) } : {}),
         ...(latencyPhase.cpu ? { latency: cpuFigures(latencyPhase.cpu) } : {}),
       },
+      writeAheadLog: throughputPhase?.wal ? { throughput: { ...throughputPhase.wal } } : {},
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     log(`report written to ${writeBenchReport(report, latencyPhase.samples)}`);

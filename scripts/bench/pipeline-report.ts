@@ -29,6 +29,8 @@ export interface BenchReport {
   serviceView: Record<string, string>;
   /** CPU per event by process, per phase (see process-cpu.ts); empty where /proc cannot be read. */
   cpu: Record<string, Record<string, number>>;
+  /** PostgreSQL's write-ahead log per phase (see postgres-wal.ts): bytes, events, bytes per event. */
+  writeAheadLog: Record<string, Record<string, number>>;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -223,6 +225,9 @@ export function writeBenchReport(report: BenchReport, latencySamples: LatencySam
       ),
       ...Object.entries(report.cpu).flatMap(([phase, figures]) =>
         Object.entries(figures).map(([key, value]) => `| ${phase} phase CPU: ${key} | ${value} |`),
+      ),
+      ...Object.entries(report.writeAheadLog).flatMap(([phase, figures]) =>
+        Object.entries(figures).map(([key, value]) => `| ${phase} phase WAL: ${key} | ${value} |`),
       ),
       '',
       ...Object.entries(report.serviceView).map(([phase, view]) => `- services' own view, ${phase}: ${view}`),

@@ -27,6 +27,7 @@ import {
   screeningProgress,
   ServiceProcess,
 } from './pipeline-services';
+import { describeWal, type WalFigures, walPosition, walSince } from './postgres-wal';
 import type { CpuBreakdown, CpuReading } from './process-cpu';
 
 /** Throughput and latency of one phase, with what became of its input and the services' own view. */
@@ -35,6 +36,8 @@ export interface PhaseResult {
   serviceView: string;
   /** CPU per event by process over the phase's measured window (absent where /proc cannot be read). */
   cpu?: CpuBreakdown;
+  /** PostgreSQL's write-ahead log over the same window (throughput phases). */
+  wal?: WalFigures;
 }
 
 interface ScreeningTopics {
@@ -138,11 +141,13 @@ export async function screeningThroughput(
   // Timed from the first applied chunk, so process start-up and group join do not count.
   let first = 0;
   let cpuAtFirst: CpuReading | undefined;
+  let walAtFirst = '';
   while (first === 0) {
     const { rows } = await db.query<{ count: string }>(`SELECT count(*) FROM processed_event`);
     if (Number(rows[0]?.count) > 0) {
       first = Date.now();
       cpuAtFirst = meter?.read();
+      walAtFirst = await walPosition(db);
     } else {
       screening.assertRunning();
       await sleep(20);
@@ -152,11 +157,13 @@ export async function screeningThroughput(
   await waitUntilDrained(db, screening, stream.length, 600_000);
   const seconds = (Date.now() - first) / 1000;
   const cpu = cpuSince(meter, cpuAtFirst, stream.length - already, 'throughput');
+  const wal = await walSince(db, walAtFirst, stream.length - already);
+  log(`throughput: ${describeWal(wal)}`);
   const rate = (stream.length - already) / seconds;
   const serviceView = await screeningView(screening);
   await screening.stop(ctx);
   log(`screening: ${rate.toFixed(0)} events/s (${stream.length} events, decisions via outbox)`);
-  return { rate, passthrough: passthroughRate, counts: { events: stream.length }, serviceView, cpu };
+  return { rate, passthrough: passthroughRate, counts: { events: stream.length }, serviceView, cpu, wal };
 }
 
 /** Canonical events at a steady rate; for each decision, the time from producing the event that triggered it. */
