@@ -24,7 +24,10 @@
  * --stage screening: the same two measures for the screening stage alone, fed canonical events.
  * Each phase also reads from /proc the CPU time each process used over its measured window (the
  * services, the broker, PostgreSQL's server and backends, the bench, and the rest of the machine), per
- * event, next to what the 10,000 events/s target would leave per event on the machine's cores.
+ * event, next to what the 10,000 events/s target would leave per event on the machine's cores, and the
+ * throughput phase the bytes of PostgreSQL write-ahead log it wrote per event (unlike CPU time, not a
+ * matter of the machine's speed: it moves a few percent between runs, with checkpoints, where CPU time on
+ * a shared machine moves by a quarter).
  * Report, JSON and SVG charts in results/bench/<time>-<run>/. Scratch databases, topics, consumer groups
  * and service processes are removed at the end, also on error or Ctrl-C.
  * A shared 2-core machine makes the figures noisy: compare runs, not digits.

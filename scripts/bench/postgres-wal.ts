@@ -24,7 +24,8 @@ export function walFigures(bytes: number, events: number): WalFigures {
 /**
  * Write-ahead log bytes since `start`, per event. The log is the whole server's: another database
  * written meanwhile counts too (on the bench's machine nothing else writes). Unlike CPU seconds, the
- * figure does not move with a shared machine's speed, so it shows what a change to the write path did.
+ * figure does not move with a shared machine's speed (only a few percent, with the full-page images
+ * after a checkpoint), so it shows what a change to the write path did.
  */
 export async function walSince(db: Client, start: string, events: number): Promise<WalFigures> {
   const { rows } = await db.query<{ bytes: string }>(
