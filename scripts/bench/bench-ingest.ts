@@ -25,7 +25,6 @@ import {
   type InboundRecord,
   sendSizeBounded,
 } from '@chokepoint/kafka';
-import { IngestModule } from '../../apps/ingest/src/ingest.module';
 import { brokerUptimeSeconds, brokerWarmUpNote } from './broker-age';
 import { IngestPortMessagesUseCase } from '../../apps/ingest/src/port-messages/ingest-port-messages.usecase';
 import { exitOnUsage, runMain, scriptOptions, stackUpOrExit, wholeNumberOption } from '../script-cli';
@@ -313,6 +312,9 @@ async function runIngest(tag: string, topics: Topics): Promise<IngestMeasurement
   });
   const window = new Window('ingest pipeline', recordCount);
   ingestWindow = window;
+  // Imported here, not at the top: the module reads .stack/stack.env into process.env as it loads, and a
+  // KAFKA_BROKERS found there before `stack:up` ran would tell it the broker is someone else's to start.
+  const { IngestModule } = await import('../../apps/ingest/src/ingest.module');
   const app: INestApplicationContext = await NestFactory.createApplicationContext(IngestModule, {
     logger: ['error', 'warn'],
   });
