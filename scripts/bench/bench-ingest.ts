@@ -6,8 +6,13 @@
 // goes first. Columns: wall-clock rate; CPU seconds of this process (all threads, so ingest's decode
 // workers count) and of its main thread; records per CPU second; how busy the whole machine was (other
 // processes included). Figures on a shared 2-core machine are noisy: compare runs, not digits.
+// --compare NAME=VALUE[,NAME=VALUE]: each round runs ingest a second time with those settings (names of
+// the ingest service's environment, such as INGEST_CHUNKS_IN_FLIGHT=4), the three runs in rotating order,
+// and the summary sets the two ingest runs side by side: on a shared machine whose speed moves by a
+// quarter between runs, runs seconds apart compare better than runs minutes apart.
 // Usage: npm run bench:ingest -- [--records 50000] [--partitions 6] [--chunk 500] [--concurrency 3]
 //        [--rounds 1] [--workers N (ingest's INGEST_DECODE_WORKERS)] [--only passthrough|ingest]
+//        [--compare NAME=VALUE[,NAME=VALUE]]
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -25,6 +30,7 @@ import {
   type InboundRecord,
   sendSizeBounded,
 } from '@chokepoint/kafka';
+import { IngestEnvironment } from '../../apps/ingest/src/config/ingest.environment';
 import { brokerUptimeSeconds, brokerWarmUpNote } from './broker-age';
 import { IngestPortMessagesUseCase } from '../../apps/ingest/src/port-messages/ingest-port-messages.usecase';
 import { exitOnUsage, runMain, scriptOptions, stackUpOrExit, wholeNumberOption } from '../script-cli';
@@ -32,7 +38,7 @@ import { exitOnUsage, runMain, scriptOptions, stackUpOrExit, wholeNumberOption }
 const SCRIPT = 'bench-ingest';
 const USAGE =
   'usage: npm run bench:ingest -- [--records 50000] [--partitions 6] [--chunk 500] [--concurrency 3]\n' +
-  '         [--rounds 1] [--workers N] [--only passthrough|ingest]\n' +
+  '         [--rounds 1] [--workers N] [--only passthrough|ingest] [--compare NAME=VALUE[,NAME=VALUE]]\n' +
   '(what each does: the header of scripts/bench/bench-ingest.ts, and the README)';
 const values = scriptOptions(SCRIPT, USAGE, {
   records: { type: 'string', default: '50000' },
@@ -42,6 +48,7 @@ const values = scriptOptions(SCRIPT, USAGE, {
   rounds: { type: 'string', default: '1' },
   workers: { type: 'string' },
   only: { type: 'string' },
+  compare: { type: 'string' },
 });
 const recordCount = wholeNumberOption(SCRIPT, 'records', values.records, 1);
 const partitions = wholeNumberOption(SCRIPT, 'partitions', values.partitions, 1);
@@ -56,6 +63,42 @@ const workers =
 const only = values.only;
 if (only !== undefined && only !== 'passthrough' && only !== 'ingest') {
   exitOnUsage(SCRIPT, `--only must be passthrough or ingest, not ${only}`);
+}
+
+/** Settings that point ingest at the bench's broker, database, topics and group: not for comparing. */
+const WIRING = new Set([
+  'KAFKA_BROKERS',
+  'DATABASE_URL',
+  'INGEST_MANIFESTS_TOPIC',
+  'INGEST_MOVEMENTS_TOPIC',
+  'INGEST_OUTPUT_TOPIC',
+  'INGEST_DEAD_LETTER_TOPIC',
+  'INGEST_CONSUMER_GROUP',
+]);
+const compared = values.compare === undefined ? undefined : comparedSettings(values.compare);
+if (compared !== undefined && only !== undefined) {
+  exitOnUsage(SCRIPT, '--compare runs ingest twice next to the passthrough; it does not go with --only');
+}
+
+/**
+ * `NAME=VALUE,...` of the ingest service's own settings. A compared value wins over the bench's own
+ * (INGEST_CHUNK_SIZE from --chunk, say) in the compared run.
+ */
+function comparedSettings(text: string): Record<string, string> {
+  const known = new Set(Object.keys(new IngestEnvironment()).filter((name) => !WIRING.has(name)));
+  const settings: Record<string, string> = {};
+  for (const pair of text.split(',')) {
+    const separator = pair.indexOf('=');
+    const name = pair.slice(0, separator).trim();
+    if (separator < 1 || !known.has(name)) {
+      exitOnUsage(
+        SCRIPT,
+        `--compare takes NAME=VALUE pairs of ingest settings (${[...known].sort().join(', ')}), not ${pair}`,
+      );
+    }
+    settings[name] = pair.slice(separator + 1).trim();
+  }
+  return settings;
 }
 
 stackUpOrExit(SCRIPT);
@@ -295,8 +338,26 @@ IngestPortMessagesUseCase.prototype.execute = async function timedExecute(
   return outcomes;
 };
 
-/** The ingest service in-process on the bench topics. */
-async function runIngest(tag: string, topics: Topics): Promise<IngestMeasurement> {
+/** What the compared settings were before the bench touched them, to put back for the default runs. */
+const settingsBefore = Object.fromEntries(
+  Object.keys(compared ?? {}).map((name) => [name, process.env[name]] as const),
+);
+
+/** The ingest service in-process on the bench topics; with `compared`, under those settings. */
+async function runIngest(
+  tag: string,
+  topics: Topics,
+  arm: 'default' | 'compared',
+): Promise<IngestMeasurement> {
+  // Each run ingests the round's records afresh: none may pass for a redelivery of the other run's.
+  await forgetSeenEvents(tag);
+  for (const [name, value] of Object.entries(settingsBefore)) {
+    if (value === undefined) {
+      delete process.env[name];
+    } else {
+      process.env[name] = value;
+    }
+  }
   Object.assign(process.env, {
     KAFKA_BROKERS: settings.brokers.join(','),
     DATABASE_URL: settings.databaseUrl,
@@ -305,12 +366,13 @@ async function runIngest(tag: string, topics: Topics): Promise<IngestMeasurement
     INGEST_MOVEMENTS_TOPIC: topics.movements,
     INGEST_OUTPUT_TOPIC: topics.canonical,
     INGEST_DEAD_LETTER_TOPIC: topics.deadLetter,
-    INGEST_CONSUMER_GROUP: `bench-ingest-${tag}`,
+    INGEST_CONSUMER_GROUP: `bench-ingest-${tag}-${arm}`,
     INGEST_CHUNK_SIZE: String(chunkSize),
     INGEST_PARTITIONS_CONCURRENTLY: String(concurrency),
     ...(workers === undefined ? {} : { INGEST_DECODE_WORKERS: workers }),
+    ...(arm === 'compared' ? compared : {}),
   });
-  const window = new Window('ingest pipeline', recordCount);
+  const window = new Window(arm === 'compared' ? 'ingest, compared' : 'ingest pipeline', recordCount);
   ingestWindow = window;
   // Imported here, not at the top: the module reads .stack/stack.env into process.env as it loads, and a
   // KAFKA_BROKERS found there before `stack:up` ran would tell it the broker is someone else's to start.
@@ -331,14 +393,22 @@ async function runIngest(tag: string, topics: Topics): Promise<IngestMeasurement
   return result;
 }
 
+/** Removes the fingerprints of this round's events (buildRecords gives them ids that start with the tag). */
+async function forgetSeenEvents(tag: string): Promise<void> {
+  const dataSource = await createDataSource({ url: settings.databaseUrl, poolSize: 1 }).initialize();
+  try {
+    await dataSource.query(`DELETE FROM ingest_event_seen WHERE event_id LIKE $1 OR event_id LIKE $2`, [
+      `B${tag}%`,
+      `${tag}-%`,
+    ]);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 async function cleanUp(admin: Admin, tag: string, topics: Topics): Promise<void> {
   await admin.deleteTopics({ topics: Object.values(topics) }).catch(() => undefined);
-  const dataSource = await createDataSource({ url: settings.databaseUrl, poolSize: 1 }).initialize();
-  await dataSource.query(`DELETE FROM ingest_event_seen WHERE event_id LIKE $1 OR event_id LIKE $2`, [
-    `B${tag}%`,
-    `${tag}-%`,
-  ]);
-  await dataSource.destroy();
+  await forgetSeenEvents(tag);
 }
 
 /** decodeRecord alone on one thread over a sample of the same records: the ceiling for one ingest process. */
@@ -383,6 +453,26 @@ function printRow(row: Measurement): void {
 interface RoundResult {
   passthrough?: Measurement;
   ingest?: IngestMeasurement;
+  /** Ingest under the --compare settings. */
+  compared?: IngestMeasurement;
+}
+
+type Mode = 'passthrough' | 'ingest' | 'compared';
+
+/** This round's runs, in an order that rotates, so that no mode always gets the warmer broker. */
+function roundOrder(round: number): Mode[] {
+  const modes: Mode[] =
+    compared === undefined ? ['passthrough', 'ingest'] : ['passthrough', 'ingest', 'compared'];
+  const shift = round % modes.length;
+  return [...modes.slice(shift), ...modes.slice(0, shift)].filter(
+    (mode) => only === undefined || only === mode,
+  );
+}
+
+function describeCompared(): string {
+  return Object.entries(compared ?? {})
+    .map(([name, value]) => `${name}=${value}`)
+    .join(', ');
 }
 
 async function runRound(admin: Admin, round: number): Promise<RoundResult> {
@@ -398,22 +488,19 @@ async function runRound(admin: Admin, round: number): Promise<RoundResult> {
       `round ${round + 1}/${rounds}: pre-produced ${records.length} records (${manifests} manifests, ` +
         `${records.length - manifests} movements, ${(bytes / 1024 / 1024).toFixed(1)} MiB) in ` +
         `${produceSeconds.toFixed(1)} s to ${partitions} partitions per topic; chunk ${chunkSize}, ` +
-        `partitions consumed concurrently ${concurrency}, ingest decode workers ${workers ?? 'default'}\n`,
+        `partitions consumed concurrently ${concurrency}, ingest decode workers ${workers ?? 'default'}` +
+        `${compared === undefined ? '' : `; compared: ${describeCompared()}`}\n`,
     );
     const result: RoundResult = {};
-    // Alternate the order, so that neither mode always gets the warmer broker.
-    const order = round % 2 === 0 ? ['passthrough', 'ingest'] : ['ingest', 'passthrough'];
-    for (const mode of order) {
-      if (only !== undefined && only !== mode) {
-        continue;
-      }
+    for (const mode of roundOrder(round)) {
       if (mode === 'passthrough') {
         result.passthrough = await runPassthrough(tag, topics);
       } else {
-        result.ingest = await runIngest(tag, topics);
+        const run = await runIngest(tag, topics, mode === 'compared' ? 'compared' : 'default');
+        result[mode] = run;
         process.stderr.write(
-          `ingest published ${result.ingest.events} canonical events, ${result.ingest.rejected} rejections, ` +
-            `${result.ingest.duplicates} duplicates dropped\n`,
+          `${run.name} published ${run.events} canonical events, ${run.rejected} rejections, ` +
+            `${run.duplicates} duplicates dropped\n`,
         );
       }
     }
@@ -421,16 +508,20 @@ async function runRound(admin: Admin, round: number): Promise<RoundResult> {
       `\n${'mode'.padEnd(22)}${'records'.padStart(8)}${'seconds'.padStart(9)}${'records/s'.padStart(11)}` +
         `${'cpu s'.padStart(8)}${'main s'.padStart(8)}${'records/cpu-s'.padStart(14)}${'machine'.padStart(10)}\n`,
     );
-    for (const row of [result.passthrough, result.ingest, await runDecodeOnly(records, topics)]) {
+    const rows = [result.passthrough, result.ingest, result.compared, await runDecodeOnly(records, topics)];
+    for (const row of rows) {
       if (row !== undefined) {
         printRow(row);
       }
     }
-    if (result.passthrough && result.ingest) {
-      process.stdout.write(
-        `ingest / passthrough: ${((100 * rate(result.ingest)) / rate(result.passthrough)).toFixed(1)} % wall clock ` +
-          `(target 50 %), ${((100 * cpuRate(result.ingest)) / cpuRate(result.passthrough)).toFixed(1)} % per CPU second\n`,
-      );
+    for (const run of [result.ingest, result.compared]) {
+      if (result.passthrough && run) {
+        process.stdout.write(
+          `${run === result.compared ? `ingest with ${describeCompared()}` : 'ingest'} / passthrough: ` +
+            `${((100 * rate(run)) / rate(result.passthrough)).toFixed(1)} % wall clock (target 50 %), ` +
+            `${((100 * cpuRate(run)) / cpuRate(result.passthrough)).toFixed(1)} % per CPU second\n`,
+        );
+      }
     }
     return result;
   } finally {
@@ -465,6 +556,19 @@ async function main(): Promise<void> {
         `records/s, ingest ${Math.round(median(paired.map((p) => rate(p.ingest))))} records/s; ` +
         `ingest / passthrough ${(100 * median(wall)).toFixed(1)} % wall clock (rounds: ` +
         `${wall.map((ratio) => (100 * ratio).toFixed(0)).join(', ')}), ${(100 * median(cpu)).toFixed(1)} % per CPU second\n`,
+    );
+  }
+  const sideBySide = results.flatMap(({ ingest, compared: other }) =>
+    ingest && other ? [{ ingest, other }] : [],
+  );
+  if (sideBySide.length > 0) {
+    const wall = sideBySide.map(({ ingest, other }) => rate(other) / rate(ingest));
+    const cpu = sideBySide.map(({ ingest, other }) => cpuRate(other) / cpuRate(ingest));
+    process.stdout.write(
+      `with ${describeCompared()}: ingest ${Math.round(median(sideBySide.map((p) => rate(p.other))))} records/s ` +
+        `against ${Math.round(median(sideBySide.map((p) => rate(p.ingest))))} without, ${(100 * median(wall)).toFixed(1)} % ` +
+        `of its rate (median of ${sideBySide.length} rounds: ${wall.map((ratio) => (100 * ratio).toFixed(0)).join(', ')}), ` +
+        `${(100 * median(cpu)).toFixed(1)} % per CPU second\n`,
     );
   }
 }
