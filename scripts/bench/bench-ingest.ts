@@ -217,6 +217,9 @@ interface Measurement {
   machineBusy: number;
 }
 
+/** How long a run may go without handling a record (group join and first fetch included). */
+const STALL_MS = 120_000;
+
 /** Starts when the first record is handed over and stops once `target` records are durable. */
 class Window {
   private startedAt = 0;
@@ -224,19 +227,42 @@ class Window {
   private mainCpu = 0;
   private ticks = { busy: 0, total: 0 };
   private handled = 0;
+  private lastProgressAt = performance.now();
+  private readonly watchdog: NodeJS.Timeout;
   private resolveDone: (measurement: Measurement) => void = () => undefined;
+  private rejectDone: (error: Error) => void = () => undefined;
   readonly done: Promise<Measurement>;
 
   constructor(
     private readonly name: string,
     private readonly target: number,
   ) {
-    this.done = new Promise((resolve) => {
+    this.done = new Promise((resolve, reject) => {
       this.resolveDone = resolve;
+      this.rejectDone = reject;
     });
+    this.watchdog = setInterval(() => this.checkProgress(), 1_000);
+    this.watchdog.unref();
+  }
+
+  /**
+   * A run that stops handling records (broker or database gone, a consumer group with nothing left to
+   * read) ends the bench with a reason instead of leaving it waiting for ever.
+   */
+  private checkProgress(): void {
+    if (performance.now() - this.lastProgressAt > STALL_MS) {
+      clearInterval(this.watchdog);
+      this.rejectDone(
+        new Error(
+          `${this.name}: no records handled for ${STALL_MS / 1000} s (${this.handled} of ${this.target} so ` +
+            `far); is the broker up, and does the run's consumer group have records to read?`,
+        ),
+      );
+    }
   }
 
   begin(): void {
+    this.lastProgressAt = performance.now();
     if (this.startedAt === 0) {
       this.startedAt = performance.now();
       this.cpu = process.cpuUsage();
@@ -246,9 +272,11 @@ class Window {
   }
 
   add(count: number): void {
+    this.lastProgressAt = performance.now();
     const before = this.handled;
     this.handled += count;
     if (before < this.target && this.handled >= this.target) {
+      clearInterval(this.watchdog);
       const seconds = (performance.now() - this.startedAt) / 1000;
       const cpu = process.cpuUsage(this.cpu);
       const ticks = machineTicks();
