@@ -21,7 +21,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type Admin, Kafka, logLevel, type Message } from 'kafkajs';
 import { Registry } from 'prom-client';
-import { KAFKA_FETCH_DEFAULTS, stackSettings } from '@chokepoint/config';
+import { KAFKA_FETCH_DEFAULTS, stackSettings, validateEnvironment } from '@chokepoint/config';
 import { decodeRecord } from '@chokepoint/ingest-decoding';
 import { createDataSource, runMigrations } from '@chokepoint/persistence';
 import {
@@ -97,6 +97,12 @@ function comparedSettings(text: string): Record<string, string> {
       );
     }
     settings[name] = pair.slice(separator + 1).trim();
+  }
+  // Checked as the service will check them, so that a bad value fails now rather than rounds later.
+  try {
+    validateEnvironment(IngestEnvironment, settings);
+  } catch (error) {
+    exitOnUsage(SCRIPT, `--compare: ${error instanceof Error ? error.message : String(error)}`);
   }
   return settings;
 }
@@ -595,7 +601,7 @@ async function main(): Promise<void> {
     process.stdout.write(
       `with ${describeCompared()}: ingest ${Math.round(median(sideBySide.map((p) => rate(p.other))))} records/s ` +
         `against ${Math.round(median(sideBySide.map((p) => rate(p.ingest))))} without, ${(100 * median(wall)).toFixed(1)} % ` +
-        `of its rate (median of ${sideBySide.length} rounds: ${wall.map((ratio) => (100 * ratio).toFixed(0)).join(', ')}), ` +
+        `of its rate (median of ${sideBySide.length} round${sideBySide.length === 1 ? '' : 's'}: ${wall.map((ratio) => (100 * ratio).toFixed(0)).join(', ')}), ` +
         `${(100 * median(cpu)).toFixed(1)} % per CPU second\n`,
     );
   }
