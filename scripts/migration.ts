@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stackSettings } from '@chokepoint/config';
-import { createDataSource, runMigrations } from '@chokepoint/persistence';
+import { createDataSource, foreignMigrations, runMigrations } from '@chokepoint/persistence';
 
 const MIGRATIONS_DIR = join(__dirname, '..', 'libs', 'persistence', 'src', 'migrations');
 
@@ -72,8 +72,16 @@ async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
   switch (command) {
     case 'run': {
-      const applied = await runMigrations(stackSettings().databaseUrl);
+      const url = stackSettings().databaseUrl;
+      const applied = await runMigrations(url);
       process.stderr.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'schema is up to date\n');
+      const foreign = await foreignMigrations(url);
+      if (foreign.length > 0) {
+        process.stderr.write(
+          `warning: the database also has migrations this build does not: ${foreign.join(', ')}; ` +
+            'its schema may not be the one this code expects\n',
+        );
+      }
       return;
     }
     case 'revert':

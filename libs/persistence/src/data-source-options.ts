@@ -19,6 +19,8 @@ export interface DatabaseSettings {
  */
 export const SESSION_OPTIONS = '-c jit=off -c plan_cache_mode=force_custom_plan';
 
+const MIGRATIONS_TABLE = 'schema_migration';
+
 /** One definition of the schema for every app, the CLI and the tests; the schema only changes by migration. */
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
   return {
@@ -26,7 +28,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     url: settings.url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
-    migrationsTableName: 'schema_migration',
+    migrationsTableName: MIGRATIONS_TABLE,
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
@@ -47,6 +49,26 @@ export async function runMigrations(url: string): Promise<string[]> {
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * Migrations the database records as applied that this build does not have: a newer build's, or one
+ * tried in a working tree and never committed. The schema may then not be the one this code expects (a
+ * column it does not write, say, NOT NULL), and TypeORM does not notice. Only the build that has them
+ * can undo them (`npm run migration:revert` there).
+ */
+export async function foreignMigrations(url: string): Promise<string[]> {
+  const dataSource = createDataSource({ url, poolSize: 1, applicationName: 'chokepoint-migrate' });
+  await dataSource.initialize();
+  try {
+    const known = new Set(MIGRATIONS.map((migration) => new migration().name));
+    const rows: { name: string }[] = await dataSource.query(
+      `SELECT name FROM "${MIGRATIONS_TABLE}" ORDER BY id`,
+    );
+    return rows.map((row) => row.name).filter((name) => !known.has(name));
   } finally {
     await dataSource.destroy();
   }
