@@ -64,7 +64,8 @@ export async function foreignMigrations(url: string): Promise<string[]> {
   const dataSource = createDataSource({ url, poolSize: 1, applicationName: 'chokepoint-migrate' });
   await dataSource.initialize();
   try {
-    const known = new Set(MIGRATIONS.map((migration) => new migration().name));
+    // As TypeORM names them: the instance's name, else the class's.
+    const known = new Set(MIGRATIONS.map((migration) => new migration().name ?? migration.name));
     const rows: { name: string }[] = await dataSource.query(
       `SELECT name FROM "${MIGRATIONS_TABLE}" ORDER BY id`,
     );
