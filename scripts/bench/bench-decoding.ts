@@ -38,16 +38,30 @@ const values = scriptOptions('bench-decoding', USAGE, {
   burst: { type: 'string' },
   gap: { type: 'string', default: '5' },
 });
-const seconds = Number(values.seconds);
-const warmupSeconds = Number(values.warmup);
-const recordCount = Number(values.records);
-const rounds = Math.max(1, Number(values.rounds));
+const seconds = wholeNumberOption('bench-decoding', 'seconds', values.seconds, 1);
+const warmupSeconds = wholeNumberOption('bench-decoding', 'warmup', values.warmup, 0);
+const recordCount = wholeNumberOption('bench-decoding', 'records', values.records, 1);
+const rounds = wholeNumberOption('bench-decoding', 'rounds', values.rounds, 1);
+const WORKLOADS = ['manifests', 'movements'];
 const workloads = new Set(values.only.split(','));
+const unknownWorkload = [...workloads].find((workload) => !WORKLOADS.includes(workload));
+if (unknownWorkload !== undefined) {
+  exitOnUsage(
+    'bench-decoding',
+    `--only takes ${WORKLOADS.join(', ')} (comma-separated), not ${unknownWorkload}`,
+  );
+}
 const burst =
   values.burst === undefined ? undefined : wholeNumberOption('bench-decoding', 'burst', values.burst, 1);
 const gapMs = Number(values.gap);
 if (!(Number.isFinite(gapMs) && gapMs >= 0)) {
   exitOnUsage('bench-decoding', `--gap must be a number of milliseconds, 0 or more, not ${values.gap}`);
+}
+if (values.validator !== 'both' && !Object.values<string>(SOURCE_VALIDATORS).includes(values.validator)) {
+  exitOnUsage(
+    'bench-decoding',
+    `--validator must be ${Object.values(SOURCE_VALIDATORS).join(', ')} or both, not ${values.validator}`,
+  );
 }
 const validators: SourceValidator[] =
   values.validator === 'both'
