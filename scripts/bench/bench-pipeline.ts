@@ -27,7 +27,9 @@
  * event, next to what the 10,000 events/s target would leave per event on the machine's cores, and the
  * throughput phase the bytes of PostgreSQL write-ahead log it wrote per event (unlike CPU time, not a
  * matter of the machine's speed: it moves a few percent between runs, with checkpoints, where CPU time on
- * a shared machine moves by a quarter).
+ * a shared machine moves by a quarter), and that log by relation, to show which table's writes it is
+ * (read with pg_walinspect, kept meanwhile by a temporary replication slot: both need a superuser, as
+ * the stack's PostgreSQL has; with another role the bench says so and goes on without it).
  * Report, JSON and SVG charts in results/bench/<time>-<run>/. Scratch databases, topics, consumer groups
  * and service processes are removed at the end, also on error or Ctrl-C.
  * A shared 2-core machine makes the figures noisy: compare runs, not digits.
@@ -213,6 +215,9 @@ async function main(): Promise<void> {
         ...(latencyPhase.cpu ? { latency: cpuFigures(latencyPhase.cpu) } : {}),
       },
       writeAheadLog: throughputPhase?.wal ? { throughput: { ...throughputPhase.wal } } : {},
+      writeAheadLogByRelation: throughputPhase?.walByRelation
+        ? { throughput: throughputPhase.walByRelation }
+        : {},
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     log(`report written to ${writeBenchReport(report, latencyPhase.samples)}`);

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import type { WalRelationShare } from './postgres-wal';
 import { histogramChart, lineChart } from './svg-chart';
 
 const RESULTS_DIR = join(__dirname, '..', '..', 'results', 'bench');
@@ -31,6 +32,8 @@ export interface BenchReport {
   cpu: Record<string, Record<string, number>>;
   /** PostgreSQL's write-ahead log per phase (see postgres-wal.ts): bytes, events, bytes per event. */
   writeAheadLog: Record<string, Record<string, number>>;
+  /** The same log by relation, per phase, largest first (absent where the bench could not read the log). */
+  writeAheadLogByRelation: Record<string, WalRelationShare[]>;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -229,6 +232,17 @@ export function writeBenchReport(report: BenchReport, latencySamples: LatencySam
       ...Object.entries(report.writeAheadLog).flatMap(([phase, figures]) =>
         Object.entries(figures).map(([key, value]) => `| ${phase} phase WAL: ${key} | ${value} |`),
       ),
+      ...Object.entries(report.writeAheadLogByRelation).flatMap(([phase, shares]) => [
+        '',
+        `Write-ahead log of the ${phase} phase by relation (a TOAST table under its table's name):`,
+        '',
+        '| relation | records | bytes | bytes per event | percent |',
+        '|---|---|---|---|---|',
+        ...shares.map(
+          (share) =>
+            `| ${share.relation} | ${share.records} | ${share.bytes} | ${share.bytesPerEvent} | ${share.percent} |`,
+        ),
+      ]),
       '',
       ...Object.entries(report.serviceView).map(([phase, view]) => `- services' own view, ${phase}: ${view}`),
       '',

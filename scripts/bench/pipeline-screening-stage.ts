@@ -27,7 +27,16 @@ import {
   screeningProgress,
   ServiceProcess,
 } from './pipeline-services';
-import { describeWal, type WalFigures, walPosition, walSince } from './postgres-wal';
+import {
+  describeWal,
+  logWalByRelation,
+  recordWal,
+  type WalFigures,
+  type WalRecorder,
+  type WalRelationShare,
+  walPosition,
+  walSince,
+} from './postgres-wal';
 import type { CpuBreakdown, CpuReading } from './process-cpu';
 
 /** Throughput and latency of one phase, with what became of its input and the services' own view. */
@@ -38,6 +47,8 @@ export interface PhaseResult {
   cpu?: CpuBreakdown;
   /** PostgreSQL's write-ahead log over the same window (throughput phases). */
   wal?: WalFigures;
+  /** The same log by relation, largest first (where the bench's role may read the log). */
+  walByRelation?: WalRelationShare[];
 }
 
 interface ScreeningTopics {
@@ -142,11 +153,13 @@ export async function screeningThroughput(
   let first = 0;
   let cpuAtFirst: CpuReading | undefined;
   let walAtFirst = '';
+  let recorder: WalRecorder | undefined;
   while (first === 0) {
     const { rows } = await db.query<{ count: string }>(`SELECT count(*) FROM processed_event`);
     if (Number(rows[0]?.count) > 0) {
       first = Date.now();
       cpuAtFirst = meter?.read();
+      recorder = await recordWal(db, ctx.run, log);
       walAtFirst = await walPosition(db);
     } else {
       screening.assertRunning();
@@ -158,12 +171,22 @@ export async function screeningThroughput(
   const seconds = (Date.now() - first) / 1000;
   const cpu = cpuSince(meter, cpuAtFirst, stream.length - already, 'throughput');
   const wal = await walSince(db, walAtFirst, stream.length - already);
+  const walAtEnd = await walPosition(db);
   log(`throughput: ${describeWal(wal)}`);
   const rate = (stream.length - already) / seconds;
   const serviceView = await screeningView(screening);
   await screening.stop(ctx);
+  const walByRelation = await logWalByRelation(recorder, walAtEnd, stream.length - already, log);
   log(`screening: ${rate.toFixed(0)} events/s (${stream.length} events, decisions via outbox)`);
-  return { rate, passthrough: passthroughRate, counts: { events: stream.length }, serviceView, cpu, wal };
+  return {
+    rate,
+    passthrough: passthroughRate,
+    counts: { events: stream.length },
+    serviceView,
+    cpu,
+    wal,
+    ...(walByRelation ? { walByRelation } : {}),
+  };
 }
 
 /** Canonical events at a steady rate; for each decision, the time from producing the event that triggered it. */

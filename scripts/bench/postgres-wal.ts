@@ -38,3 +38,212 @@ export async function walSince(db: Client, start: string, events: number): Promi
 export function describeWal(wal: WalFigures): string {
   return `${(wal.bytes / 1_048_576).toFixed(1)} MiB of PostgreSQL write-ahead log, ${wal.bytesPerEvent} bytes per event`;
 }
+
+/** One relation's share of a phase's write-ahead log. */
+export interface WalRelationShare {
+  /** Table or index; `table (TOAST)` for its out-of-line values; `(Transaction)` etc. for records of no relation. */
+  relation: string;
+  records: number;
+  bytes: number;
+  bytesPerEvent: number;
+  /** Percent of the phase's log records' bytes. */
+  percent: number;
+}
+
+/** Log records of a phase grouped by the first block they touch: database and file of it, or none. */
+export interface WalRecordGroup {
+  databaseOid: string | null;
+  filenode: string | null;
+  resourceManager: string;
+  records: number;
+  bytes: number;
+}
+
+/** A relation of the bench's database: its file, name, and for TOAST, whose it is. */
+export interface WalRelation {
+  filenode: string;
+  name: string;
+  /** For a TOAST table, the table it belongs to; for a TOAST table's index, that same table. */
+  toastOf: string | null;
+  isIndex: boolean;
+}
+
+/**
+ * Names each group of log records after the relation it wrote: a TOAST table after its table (a large
+ * value stored out of line is that table's cost), a record that touches no block after its kind
+ * (commits, for instance), and a block of another database, or of a file no relation has any more, as
+ * such. Sorted by bytes, largest first.
+ */
+export function walByRelation(
+  groups: readonly WalRecordGroup[],
+  relations: readonly WalRelation[],
+  databaseOid: string,
+  events: number,
+): WalRelationShare[] {
+  const names = new Map<string, string>();
+  for (const relation of relations) {
+    const name =
+      relation.toastOf === null
+        ? relation.name
+        : `${relation.toastOf} (TOAST${relation.isIndex ? ' index' : ''})`;
+    names.set(relation.filenode, name);
+  }
+  const totals = new Map<string, { records: number; bytes: number }>();
+  let allBytes = 0;
+  for (const group of groups) {
+    let relation: string;
+    if (group.filenode === null) {
+      relation = `(${group.resourceManager}, no relation)`;
+    } else if (group.databaseOid !== databaseOid && group.databaseOid !== '0') {
+      relation = '(another database)';
+    } else {
+      relation = names.get(group.filenode) ?? `(file ${group.filenode}, no relation now)`;
+    }
+    const total = totals.get(relation) ?? { records: 0, bytes: 0 };
+    total.records += group.records;
+    total.bytes += group.bytes;
+    totals.set(relation, total);
+    allBytes += group.bytes;
+  }
+  return [...totals]
+    .map(([relation, { records, bytes }]) => ({
+      relation,
+      records,
+      bytes,
+      bytesPerEvent: events > 0 ? Math.round(bytes / events) : Number.NaN,
+      percent: allBytes > 0 ? Number(((100 * bytes) / allBytes).toFixed(1)) : Number.NaN,
+    }))
+    .sort((a, b) => b.bytes - a.bytes || a.relation.localeCompare(b.relation));
+}
+
+/** `consignment (TOAST) 1515 (34.8%), consignment 370 (8.5%), …`: the first `top`, bytes per event. */
+export function describeWalByRelation(shares: readonly WalRelationShare[], top = 8): string {
+  return shares
+    .slice(0, top)
+    .map((share) => `${share.relation} ${share.bytesPerEvent} (${share.percent}%)`)
+    .join(', ');
+}
+
+const SLOT_PREFIX = 'chokepoint_bench_wal_';
+
+/**
+ * Keeps a phase's write-ahead log until it has been read by relation: a temporary physical replication
+ * slot (PostgreSQL drops it when the session ends, should the bench not get to), then reads the records
+ * with pg_walinspect (PostgreSQL 15's contrib, created in the bench's scratch database). Both need a
+ * superuser, as the stack's PostgreSQL has; elsewhere `start` says why not and the bench goes on
+ * without the breakdown.
+ */
+export class WalRecorder {
+  private constructor(
+    private readonly db: Client,
+    private readonly slot: string,
+    readonly start: string,
+  ) {}
+
+  /** Reserves the log from now on; a reason instead when this server or role cannot. */
+  static async start(db: Client, run: string): Promise<WalRecorder | { unavailable: string }> {
+    const slot = `${SLOT_PREFIX}${run.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`;
+    try {
+      await db.query(`CREATE EXTENSION IF NOT EXISTS pg_walinspect`);
+      await db.query(`SELECT pg_create_physical_replication_slot($1, true, true)`, [slot]);
+    } catch (error) {
+      return { unavailable: error instanceof Error ? error.message : String(error) };
+    }
+    return new WalRecorder(db, slot, await walPosition(db));
+  }
+
+  /** The log from `start` to `end` (an LSN) by relation; the slot is dropped whatever happens. */
+  async byRelation(end: string, events: number): Promise<WalRelationShare[]> {
+    try {
+      const groups = await this.db.query<{
+        database_oid: string | null;
+        filenode: string | null;
+        resource_manager: string;
+        records: string;
+        bytes: string;
+      }>(
+        `SELECT ref[1] AS database_oid, ref[2] AS filenode, resource_manager,
+                count(*)::text AS records, sum(record_length)::text AS bytes
+           FROM (SELECT regexp_match(block_ref, 'rel \\d+/(\\d+)/(\\d+)') AS ref, resource_manager, record_length
+                   FROM pg_get_wal_records_info($1::pg_lsn, $2::pg_lsn)) AS r
+          GROUP BY 1, 2, 3`,
+        [this.start, end],
+      );
+      const relations = await this.db.query<{
+        filenode: string;
+        name: string;
+        toast_of: string | null;
+        is_index: boolean;
+      }>(
+        `SELECT pg_relation_filenode(c.oid)::text AS filenode, c.relname AS name,
+                coalesce(owner.relname, index_owner.relname) AS toast_of, c.relkind = 'i' AS is_index
+           FROM pg_class c
+           LEFT JOIN pg_class owner ON owner.reltoastrelid = c.oid
+           LEFT JOIN pg_index ix ON ix.indexrelid = c.oid
+           LEFT JOIN pg_class index_owner ON index_owner.reltoastrelid = ix.indrelid
+          WHERE pg_relation_filenode(c.oid) IS NOT NULL`,
+      );
+      const database = await this.db.query<{ oid: string }>(
+        `SELECT oid::text FROM pg_database WHERE datname = current_database()`,
+      );
+      return walByRelation(
+        groups.rows.map((row) => ({
+          databaseOid: row.database_oid,
+          filenode: row.filenode,
+          resourceManager: row.resource_manager,
+          records: Number(row.records),
+          bytes: Number(row.bytes),
+        })),
+        relations.rows.map((row) => ({
+          filenode: row.filenode,
+          name: row.name,
+          toastOf: row.toast_of,
+          isIndex: row.is_index,
+        })),
+        database.rows[0]?.oid ?? '',
+        events,
+      );
+    } finally {
+      await this.db.query(`SELECT pg_drop_replication_slot($1)`, [this.slot]).catch(() => undefined);
+    }
+  }
+}
+
+/** Starts a WalRecorder, or says once in the log why the phase goes without the breakdown. */
+export async function recordWal(
+  db: Client,
+  run: string,
+  log: (line: string) => void,
+): Promise<WalRecorder | undefined> {
+  const recorder = await WalRecorder.start(db, run);
+  if (recorder instanceof WalRecorder) {
+    return recorder;
+  }
+  log(`write-ahead log by relation: not measured (${recorder.unavailable})`);
+  return undefined;
+}
+
+/**
+ * Reads and logs a recorder's breakdown; a failure to read it is logged and leaves the phase's other
+ * figures standing (the breakdown is a diagnosis, not a measure the bench stands on).
+ */
+export async function logWalByRelation(
+  recorder: WalRecorder | undefined,
+  end: string,
+  events: number,
+  log: (line: string) => void,
+): Promise<WalRelationShare[] | undefined> {
+  if (recorder === undefined) {
+    return undefined;
+  }
+  try {
+    const shares = await recorder.byRelation(end, events);
+    log(`throughput: write-ahead log by relation, bytes per event: ${describeWalByRelation(shares)}`);
+    return shares;
+  } catch (error) {
+    log(
+      `write-ahead log by relation: not measured (${error instanceof Error ? error.message : String(error)})`,
+    );
+    return undefined;
+  }
+}
