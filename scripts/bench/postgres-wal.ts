@@ -41,7 +41,7 @@ export function describeWal(wal: WalFigures): string {
 
 /** One relation's share of a phase's write-ahead log. */
 export interface WalRelationShare {
-  /** Table or index; `table (TOAST)` for its out-of-line values; `(Transaction)` etc. for records of no relation. */
+  /** Table or index; `table (TOAST)` for its out-of-line values; `(Transaction, no relation)` and the like. */
   relation: string;
   records: number;
   bytes: number;
