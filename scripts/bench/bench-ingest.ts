@@ -21,7 +21,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type Admin, Kafka, logLevel, type Message } from 'kafkajs';
 import { Registry } from 'prom-client';
-import { KAFKA_FETCH_DEFAULTS, stackSettings, validateEnvironment } from '@chokepoint/config';
+import { KAFKA_FETCH_DEFAULTS, stackSettings } from '@chokepoint/config';
 import { decodeRecord } from '@chokepoint/ingest-decoding';
 import { createDataSource, runMigrations } from '@chokepoint/persistence';
 import {
@@ -31,6 +31,7 @@ import {
   sendSizeBounded,
 } from '@chokepoint/kafka';
 import { IngestEnvironment } from '../../apps/ingest/src/config/ingest.environment';
+import { describeComparedSettings, median, parseComparedSettings } from './compared-settings';
 import { brokerUptimeSeconds, brokerWarmUpNote } from './broker-age';
 import { IngestPortMessagesUseCase } from '../../apps/ingest/src/port-messages/ingest-port-messages.usecase';
 import { exitOnUsage, runMain, scriptOptions, stackUpOrExit, wholeNumberOption } from '../script-cli';
@@ -75,36 +76,18 @@ const WIRING = new Set([
   'INGEST_DEAD_LETTER_TOPIC',
   'INGEST_CONSUMER_GROUP',
 ]);
+/** A compared value wins over the bench's own (INGEST_CHUNK_SIZE from --chunk, say) in the compared run. */
 const compared = values.compare === undefined ? undefined : comparedSettings(values.compare);
 if (compared !== undefined && only !== undefined) {
   exitOnUsage(SCRIPT, '--compare runs ingest twice next to the passthrough; it does not go with --only');
 }
 
-/**
- * `NAME=VALUE,...` of the ingest service's own settings. A compared value wins over the bench's own
- * (INGEST_CHUNK_SIZE from --chunk, say) in the compared run.
- */
 function comparedSettings(text: string): Record<string, string> {
-  const known = new Set(Object.keys(new IngestEnvironment()).filter((name) => !WIRING.has(name)));
-  const settings: Record<string, string> = {};
-  for (const pair of text.split(',')) {
-    const separator = pair.indexOf('=');
-    const name = pair.slice(0, separator).trim();
-    if (separator < 1 || !known.has(name)) {
-      exitOnUsage(
-        SCRIPT,
-        `--compare takes NAME=VALUE pairs of ingest settings (${[...known].sort().join(', ')}), not ${pair}`,
-      );
-    }
-    settings[name] = pair.slice(separator + 1).trim();
+  const parsed = parseComparedSettings(text, [IngestEnvironment], WIRING);
+  if (!parsed.ok) {
+    exitOnUsage(SCRIPT, parsed.problem);
   }
-  // Checked as the service will check them, so that a bad value fails now rather than rounds later.
-  try {
-    validateEnvironment(IngestEnvironment, settings);
-  } catch (error) {
-    exitOnUsage(SCRIPT, `--compare: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  return settings;
+  return parsed.settings;
 }
 
 stackUpOrExit(SCRIPT);
@@ -467,13 +450,6 @@ async function runDecodeOnly(records: readonly BenchRecord[], topics: Topics): P
 
 const rate = (m: Measurement): number => m.records / m.seconds;
 const cpuRate = (m: Measurement): number => m.records / m.cpuSeconds;
-const median = (numbers: readonly number[]): number => {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
-};
 
 function printRow(row: Measurement): void {
   process.stdout.write(
@@ -504,9 +480,7 @@ function roundOrder(round: number): Mode[] {
 }
 
 function describeCompared(): string {
-  return Object.entries(compared ?? {})
-    .map(([name, value]) => `${name}=${value}`)
-    .join(', ');
+  return describeComparedSettings(compared ?? {});
 }
 
 async function runRound(admin: Admin, round: number): Promise<RoundResult> {

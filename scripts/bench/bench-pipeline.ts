@@ -30,6 +30,12 @@
  * a shared machine moves by a quarter), and that log by relation, to show which table's writes it is
  * (read with pg_walinspect, kept meanwhile by a temporary replication slot: both need a superuser, as
  * the stack's PostgreSQL has; with another role the bench says so and goes on without it).
+ * --compare NAME=VALUE[,NAME=VALUE] [--rounds 3]: throughput only, each round twice, once with the
+ * services' defaults and once with those settings (names of the services' environments, such as
+ * SCREENING_CHUNK_SIZE=1000; one both services have goes to both), in alternating order, each on its
+ * own topics and scratch database; then the rounds' pairs side by side (rate, CPU and write-ahead log
+ * per event) in the log and in results/bench/<time>-<run>-compare.json. On a machine whose speed moves
+ * by a quarter between runs, a change is judged by pairs run seconds apart, not by runs minutes apart.
  * Report, JSON and SVG charts in results/bench/<time>-<run>/. Scratch databases, topics, consumer groups
  * and service processes are removed at the end, also on error or Ctrl-C.
  * A shared 2-core machine makes the figures noisy: compare runs, not digits.
@@ -53,6 +59,16 @@ import {
 } from './pipeline-report';
 import { screeningLatency, screeningThroughput } from './pipeline-screening-stage';
 import { cpuFigures } from './process-cpu';
+import { describeComparedSettings, parseComparedSettings } from './compared-settings';
+import {
+  type CompareArm,
+  type CompareRun,
+  compareSummary,
+  describeCompareSummary,
+  writeCompareReport,
+} from './pipeline-compare';
+import { IngestEnvironment } from '../../apps/ingest/src/config/ingest.environment';
+import { ScreeningEnvironment } from '../../apps/screening/src/config/screening.environment';
 import { exitOnUsage, scriptOptions, stackUpOrExit, wholeNumberOption } from '../script-cli';
 
 const SCRIPT = 'bench';
@@ -60,6 +76,7 @@ const USAGE =
   'usage: npm run bench -- [--stage end-to-end|screening] [--consignments 5000] [--rate 2000]\n' +
   '         [--seconds 15] [--warmup 5] [--partitions 6] [--chunk 500] [--latency-only]\n' +
   '         [--split-stages] [--manifest-wave] [--profile DIR]\n' +
+  '         [--compare NAME=VALUE[,NAME=VALUE] [--rounds 3]]\n' +
   '(what each does: the header of scripts/bench/bench-pipeline.ts, and the README)';
 const args = scriptOptions(SCRIPT, USAGE, {
   stage: { type: 'string', default: 'end-to-end' },
@@ -79,6 +96,9 @@ const args = scriptOptions(SCRIPT, USAGE, {
   'spread-manifests': { type: 'boolean', default: false },
   /** Writes a V8 CPU profile of each service process into this folder. */
   profile: { type: 'string' },
+  /** Throughput only, each round with the services' defaults and with these settings, side by side. */
+  compare: { type: 'string' },
+  rounds: { type: 'string' },
 });
 if (args.stage !== 'end-to-end' && args.stage !== 'screening') {
   exitOnUsage(SCRIPT, `--stage must be end-to-end or screening, not ${args.stage}`);
@@ -88,6 +108,46 @@ if (args['manifest-wave'] && args['spread-manifests']) {
 }
 const stage: BenchStage = args.stage;
 const consignments = wholeNumberOption(SCRIPT, 'consignments', args.consignments, 1);
+const rounds = args.rounds === undefined ? 3 : wholeNumberOption(SCRIPT, 'rounds', args.rounds, 1);
+/** What points the services at the bench's broker, database, topics and groups: not for comparing. */
+const WIRING = new Set([
+  'NODE_ENV',
+  'KAFKA_BROKERS',
+  'KAFKA_TOPIC_PARTITIONS',
+  'DATABASE_URL',
+  'HTTP_HOST',
+  'HTTP_PORT',
+  'INGEST_MANIFESTS_TOPIC',
+  'INGEST_MOVEMENTS_TOPIC',
+  'INGEST_OUTPUT_TOPIC',
+  'INGEST_DEAD_LETTER_TOPIC',
+  'INGEST_CONSUMER_GROUP',
+  'SCREENING_CONSUMER_GROUP',
+  'SCREENING_SERVICE_TOKEN',
+  'CANONICAL_EVENTS_TOPIC',
+  'DECISIONS_TOPIC',
+  'DEAD_LETTER_TOPIC',
+  'RULES_WATCH',
+  'RULES_WATCH_DEBOUNCE_MS',
+]);
+const compared = args.compare === undefined ? undefined : comparedSettings(args.compare);
+if (compared === undefined && args.rounds !== undefined) {
+  exitOnUsage(SCRIPT, '--rounds counts the rounds of --compare; give it with --compare');
+}
+if (compared !== undefined && args['latency-only']) {
+  exitOnUsage(SCRIPT, '--compare measures throughput; it does not go with --latency-only');
+}
+
+/** A setting both services have (KAFKA_FETCH_MIN_BYTES, say) goes to both. */
+function comparedSettings(text: string): Record<string, string> {
+  const environments =
+    stage === 'end-to-end' ? [IngestEnvironment, ScreeningEnvironment] : [ScreeningEnvironment];
+  const parsed = parseComparedSettings(text, environments, WIRING);
+  if (!parsed.ok) {
+    exitOnUsage(SCRIPT, parsed.problem);
+  }
+  return parsed.settings;
+}
 const rate = wholeNumberOption(SCRIPT, 'rate', args.rate, 1);
 const seconds = wholeNumberOption(SCRIPT, 'seconds', args.seconds, 1);
 
@@ -112,8 +172,8 @@ const ctx: BenchContext = {
 const databases: string[] = [];
 const clients: Client[] = [];
 
-async function scratchDatabase(phase: 't' | 'l'): Promise<{ url: string; db: Client }> {
-  const name = `chokepoint_bench_${phase}_${run.toLowerCase()}`;
+async function scratchDatabase(phase: 't' | 'l', runName = run): Promise<{ url: string; db: Client }> {
+  const name = `chokepoint_bench_${phase}_${runName.toLowerCase()}`;
   databases.push(name);
   const url = await createScratchDatabase(settings.databaseUrl, name);
   const db = new Client({ connectionString: url });
@@ -150,12 +210,58 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+/**
+ * --compare: the throughput phase `rounds` times with the services' defaults and as often with the
+ * compared settings, the two in turn (which goes first alternates), each on topics, groups and a scratch
+ * database of its own; then the pairs side by side.
+ */
+async function compareThroughput(settings: Record<string, string>): Promise<void> {
+  const runs: CompareRun[] = [];
+  for (let round = 1; round <= rounds; round += 1) {
+    const arms: CompareArm[] = round % 2 === 1 ? ['default', 'compared'] : ['compared', 'default'];
+    for (const arm of arms) {
+      const armCtx: BenchContext = {
+        ...ctx,
+        run: `${run}${arm === 'default' ? 'D' : 'C'}${round}`,
+        ...(arm === 'compared' ? { serviceEnv: settings } : {}),
+      };
+      log(`round ${round}/${rounds}, ${arm === 'default' ? 'defaults' : describeComparedSettings(settings)}`);
+      const { url, db } = await scratchDatabase('t', armCtx.run);
+      const phase =
+        stage === 'end-to-end'
+          ? await endToEndThroughput(armCtx, url, db, consignments)
+          : await screeningThroughput(armCtx, url, db, consignments);
+      runs.push({
+        arm,
+        round,
+        rate: phase.rate,
+        passthrough: phase.passthrough,
+        cpuUsPerEvent: phase.cpu?.totalUsPerEvent ?? Number.NaN,
+        walBytesPerEvent: phase.wal?.bytesPerEvent ?? Number.NaN,
+      });
+    }
+  }
+  const summary = compareSummary(runs);
+  log(describeCompareSummary(summary, describeComparedSettings(settings)));
+  const at = new Date().toISOString();
+  const file = writeCompareReport({ run, stage, at, compared: settings, consignments, runs, summary });
+  log(`comparison written to ${file}`);
+}
+
 async function main(): Promise<void> {
   log(`run ${run}, stage ${stage}`);
   const brokerUptime = brokerUptimeSeconds();
   const warmUpNote = brokerWarmUpNote(brokerUptime);
   if (warmUpNote !== undefined) {
     log(warmUpNote);
+  }
+  if (compared !== undefined) {
+    try {
+      await compareThroughput(compared);
+    } finally {
+      await cleanUp();
+    }
+    return;
   }
   try {
     const throughputPhase = args['latency-only']

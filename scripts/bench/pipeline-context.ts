@@ -25,6 +25,8 @@ export interface BenchContext {
   spreadManifests: boolean;
   /** Latency: seconds of records at the rate before the measured window, whose figures are kept apart. */
   warmUpSeconds: number;
+  /** Settings given to every service process over the bench's own (--compare's compared run). */
+  serviceEnv?: Record<string, string>;
   /** Topics and consumer groups this run created; deleted at the end. */
   topics: Set<string>;
   groups: Set<string>;

@@ -62,6 +62,7 @@ export class ServiceProcess {
           KAFKA_TOPIC_PARTITIONS: String(ctx.partitions),
           HTTP_PORT: String(port),
           ...env,
+          ...ctx.serviceEnv,
         },
         stdio: ['ignore', 'inherit', 'inherit'],
       },
