@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--stage end-to-end|screening] [--consignments 5000] [--rate 2000] [--seconds 15]
- *                  [--warmup 5] [--partitions 6] [--chunk 500] [--latency-only] [--split-stages]
+ *                  [--warmup 5] [--partitions 6] [--chunk N] [--latency-only] [--split-stages]
  *                  [--manifest-wave] [--profile DIR]
  *
  * The pipeline on the real broker and PostgreSQL, each service as its own process (as deployed) on
@@ -22,6 +22,8 @@
  *     movement still after its manifest), a stationary mix; --manifest-wave sends them as a simulated
  *     day has them instead, most of them in a wave at its start, and reports the latency per trigger.
  * --stage screening: the same two measures for the screening stage alone, fed canonical events.
+ * --chunk N: the services' chunk size (INGEST_CHUNK_SIZE and SCREENING_CHUNK_SIZE) and the passthrough's;
+ * without it the services run with their defaults and the passthrough with ingest's.
  * Each phase also reads from /proc the CPU time each process used over its measured window (the
  * services, the broker, PostgreSQL's server and backends, the bench, and the rest of the machine), per
  * event, next to what the 10,000 events/s target would leave per event on the machine's cores, and the
@@ -74,7 +76,7 @@ import { exitOnUsage, scriptOptions, stackUpOrExit, wholeNumberOption } from '..
 const SCRIPT = 'bench';
 const USAGE =
   'usage: npm run bench -- [--stage end-to-end|screening] [--consignments 5000] [--rate 2000]\n' +
-  '         [--seconds 15] [--warmup 5] [--partitions 6] [--chunk 500] [--latency-only]\n' +
+  '         [--seconds 15] [--warmup 5] [--partitions 6] [--chunk N] [--latency-only]\n' +
   '         [--split-stages] [--manifest-wave] [--profile DIR]\n' +
   '         [--compare NAME=VALUE[,NAME=VALUE] [--rounds 3]]\n' +
   '(what each does: the header of scripts/bench/bench-pipeline.ts, and the README)';
@@ -86,7 +88,8 @@ const args = scriptOptions(SCRIPT, USAGE, {
   /** Latency: seconds at the rate before the measured window, reported apart. */
   warmup: { type: 'string', default: '5' },
   partitions: { type: 'string', default: '6' },
-  chunk: { type: 'string', default: '500' },
+  /** The services' chunk size and the passthrough's; else the services' defaults, the passthrough ingest's. */
+  chunk: { type: 'string' },
   'latency-only': { type: 'boolean', default: false },
   /** End to end: time the ingest stage apart too (a listener on the canonical topic, which costs CPU). */
   'split-stages': { type: 'boolean', default: false },
@@ -108,6 +111,7 @@ if (args['manifest-wave'] && args['spread-manifests']) {
 }
 const stage: BenchStage = args.stage;
 const consignments = wholeNumberOption(SCRIPT, 'consignments', args.consignments, 1);
+const serviceChunk = args.chunk === undefined ? undefined : wholeNumberOption(SCRIPT, 'chunk', args.chunk, 1);
 const rounds = args.rounds === undefined ? 3 : wholeNumberOption(SCRIPT, 'rounds', args.rounds, 1);
 /** What points the services at the bench's broker, database, topics and groups: not for comparing. */
 const WIRING = new Set([
@@ -160,7 +164,8 @@ const ctx: BenchContext = {
   kafka: new Kafka({ clientId: 'bench-pipeline', brokers: settings.brokers, logLevel: logLevel.ERROR }),
   brokers: settings.brokers,
   partitions: wholeNumberOption(SCRIPT, 'partitions', args.partitions, 1),
-  chunk: wholeNumberOption(SCRIPT, 'chunk', args.chunk, 1),
+  chunk: serviceChunk ?? new IngestEnvironment().INGEST_CHUNK_SIZE,
+  ...(serviceChunk === undefined ? {} : { serviceChunk }),
   warmUpSeconds: wholeNumberOption(SCRIPT, 'warmup', args.warmup, 0),
   profileDir: args.profile,
   splitStages: args['split-stages'],
@@ -294,7 +299,7 @@ async function main(): Promise<void> {
         seconds,
         warmupSeconds: ctx.warmUpSeconds,
         partitions: ctx.partitions,
-        chunk: ctx.chunk,
+        chunk: ctx.serviceChunk ?? `services' defaults, passthrough ${ctx.chunk}`,
         latencyManifests: ctx.spreadManifests ? 'spread evenly' : 'as the day has them',
       },
       throughput: {

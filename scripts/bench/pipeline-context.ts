@@ -8,8 +8,10 @@ export interface BenchContext {
   kafka: Kafka;
   brokers: string[];
   partitions: number;
-  /** Records per chunk: the services' chunk size and the passthrough's. */
+  /** Records per chunk of the passthrough. */
   chunk: number;
+  /** The services' chunk size (INGEST_CHUNK_SIZE, SCREENING_CHUNK_SIZE) when --chunk gave one; else their defaults. */
+  serviceChunk?: number;
   /** Folder for a V8 CPU profile of each service process, when asked for. */
   profileDir?: string;
   /**

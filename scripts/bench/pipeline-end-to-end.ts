@@ -81,7 +81,7 @@ async function startPipeline(
     DECISIONS_TOPIC: topics.decisions,
     DEAD_LETTER_TOPIC: topics.screeningDlq,
     SCREENING_CONSUMER_GROUP: screeningGroup,
-    SCREENING_CHUNK_SIZE: String(ctx.chunk),
+    ...(ctx.serviceChunk === undefined ? {} : { SCREENING_CHUNK_SIZE: String(ctx.serviceChunk) }),
     RULES_WATCH: 'false',
   });
   await screening.waitReady();
@@ -92,7 +92,7 @@ async function startPipeline(
     INGEST_OUTPUT_TOPIC: topics.canonical,
     INGEST_DEAD_LETTER_TOPIC: topics.ingestDlq,
     INGEST_CONSUMER_GROUP: ingestGroup,
-    INGEST_CHUNK_SIZE: String(ctx.chunk),
+    ...(ctx.serviceChunk === undefined ? {} : { INGEST_CHUNK_SIZE: String(ctx.serviceChunk) }),
   });
   return { ingest, screening, ingestGroup };
 }

@@ -85,7 +85,7 @@ function startScreening(
     DECISIONS_TOPIC: topics.decisions,
     DEAD_LETTER_TOPIC: topics.dlq,
     SCREENING_CONSUMER_GROUP: group,
-    SCREENING_CHUNK_SIZE: String(ctx.chunk),
+    ...(ctx.serviceChunk === undefined ? {} : { SCREENING_CHUNK_SIZE: String(ctx.serviceChunk) }),
     RULES_WATCH: 'false',
   });
 }
