@@ -104,10 +104,11 @@ export class ScreeningEnvironment extends CommonEnvironment {
   /**
    * Canonical events applied per database transaction, at most: a chunk holds what has arrived, so the cap
    * binds only when screening is behind. Then a larger chunk saves per-chunk round trips, and a
-   * consignment with several events in it has its state written once: against 500, end to end at
-   * saturation (`npm run bench -- --compare SCREENING_CHUNK_SIZE=1000`, 5 rounds) ran at 107-131% of
-   * the rate with 10% less CPU and 6-7% less write-ahead log per event, and at 2,000 records/s past
-   * saturation p99 was 0.9-1.4 s against 2.2-2.3. 2,000 saved more log (10-17%) but its rate swung
+   * consignment with several events in it has its state written once. Against 500, end to end at
+   * saturation (`npm run bench -- --compare SCREENING_CHUNK_SIZE=1000`, 5 rounds, and the reverse with
+   * 1,000 as the default, 3 rounds) 1,000 was faster in 7 of 8 rounds (107-131% of the rate, and 87% in
+   * the eighth) with 8-10% less CPU per event; the write-ahead log per event moved less than it does
+   * between runs. At 2,000 records/s past saturation p99 was 0.9-1.4 s against 2.2-2.3. 2,000 swung
    * more (84-120%); 4,000 was slower (89-94%).
    */
   @IsInt()
