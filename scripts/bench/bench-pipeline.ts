@@ -35,8 +35,9 @@
  * --compare NAME=VALUE[,NAME=VALUE] [--rounds 3]: throughput only, each round twice, once with the
  * services' defaults and once with those settings (names of the services' environments, such as
  * SCREENING_CHUNK_SIZE=1000; one both services have goes to both), in alternating order, each on its
- * own topics and scratch database; then the rounds' pairs side by side (rate, CPU and write-ahead log
- * per event) in the log and in results/bench/<time>-<run>-compare.json. On a machine whose speed moves
+ * own topics and scratch database (with --chunk, both arms get that chunk size unless the settings
+ * name one); then the rounds' pairs side by side (rate, CPU and write-ahead log per event) in the log
+ * and in results/bench/<time>-<run>-compare.json. On a machine whose speed moves
  * by a quarter between runs, a change is judged by pairs run seconds apart, not by runs minutes apart.
  * Report, JSON and SVG charts in results/bench/<time>-<run>/. Scratch databases, topics, consumer groups
  * and service processes are removed at the end, also on error or Ctrl-C.

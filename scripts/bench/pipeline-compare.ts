@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { median } from './compared-settings';
+import { RESULTS_DIR } from './pipeline-report';
 
 export type CompareArm = 'default' | 'compared';
 
@@ -76,9 +77,8 @@ export interface CompareReport {
 
 /** results/bench/<time>-<run>-compare.json; returns its path. */
 export function writeCompareReport(report: CompareReport): string {
-  const dir = join(__dirname, '..', '..', 'results', 'bench');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${report.at.replace(/[:.]/g, '-')}-${report.run}-compare.json`);
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = join(RESULTS_DIR, `${report.at.replace(/[:.]/g, '-')}-${report.run}-compare.json`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   return file;
 }

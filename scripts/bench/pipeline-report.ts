@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { WalRelationShare } from './postgres-wal';
 import { histogramChart, lineChart } from './svg-chart';
 
-const RESULTS_DIR = join(__dirname, '..', '..', 'results', 'bench');
+export const RESULTS_DIR = join(__dirname, '..', '..', 'results', 'bench');
 
 export type BenchStage = 'end-to-end' | 'screening';
 
