@@ -34,7 +34,7 @@
  * the stack's PostgreSQL has; with another role the bench says so and goes on without it).
  * --compare NAME=VALUE[,NAME=VALUE] [--rounds 3]: throughput only, each round twice, once with the
  * services' defaults and once with those settings (names of the services' environments, such as
- * SCREENING_CHUNK_SIZE=1000; one both services have goes to both), in alternating order, each on its
+ * SCREENING_CHUNK_SIZE=2000; one both services have goes to both), in alternating order, each on its
  * own topics and scratch database (with --chunk, both arms get that chunk size unless the settings
  * name one); then the rounds' pairs side by side (rate, CPU and write-ahead log per event) in the log
  * and in results/bench/<time>-<run>-compare.json. On a machine whose speed moves
