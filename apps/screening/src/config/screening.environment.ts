@@ -108,9 +108,10 @@ export class ScreeningEnvironment extends CommonEnvironment {
    * saturation (`npm run bench -- --compare SCREENING_CHUNK_SIZE=1000`, 5 rounds, and the reverse with
    * 1,000 as the default, 3 rounds) 1,000 was faster in 7 of 8 rounds (107-131% of the rate, and 87% in
    * the eighth) with 7-16% less CPU per event; the write-ahead log per event moved less than it does
-   * between runs. At 2,000 records/s past saturation p99 was 0.9-1.4 s against 2.2-2.3; at 1,000/s,
-   * below it, no worse (p99 133-260 ms against 225-559, 3 pairs). 2,000 swung more (84-120%); 4,000
-   * was slower (89-94%).
+   * between runs. At 2,000 records/s past saturation p99 was 0.9-1.4 s against 2.2-2.3 (ingest's
+   * chunks at 1,000 as well, `--chunk 1000`); at 1,000/s, below saturation, screening's alone was no
+   * worse (p99 133-260 ms against 225-559, 3 pairs). 2,000 swung more (84-120%); 4,000 was slower
+   * (89-94%).
    */
   @IsInt()
   @Min(1)
