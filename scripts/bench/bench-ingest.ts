@@ -479,9 +479,7 @@ function roundOrder(round: number): Mode[] {
   );
 }
 
-function describeCompared(): string {
-  return describeComparedSettings(compared ?? {});
-}
+const comparedText = describeComparedSettings(compared ?? {});
 
 async function runRound(admin: Admin, round: number): Promise<RoundResult> {
   const tag = randomUUID().slice(0, 6);
@@ -497,7 +495,7 @@ async function runRound(admin: Admin, round: number): Promise<RoundResult> {
         `${records.length - manifests} movements, ${(bytes / 1024 / 1024).toFixed(1)} MiB) in ` +
         `${produceSeconds.toFixed(1)} s to ${partitions} partitions per topic; chunk ${chunkSize}, ` +
         `partitions consumed concurrently ${concurrency}, ingest decode workers ${workers ?? 'default'}` +
-        `${compared === undefined ? '' : `; compared: ${describeCompared()}`}\n`,
+        `${compared === undefined ? '' : `; compared: ${comparedText}`}\n`,
     );
     const result: RoundResult = {};
     for (const mode of roundOrder(round)) {
@@ -525,7 +523,7 @@ async function runRound(admin: Admin, round: number): Promise<RoundResult> {
     for (const run of [result.ingest, result.compared]) {
       if (result.passthrough && run) {
         process.stdout.write(
-          `${run === result.compared ? `ingest with ${describeCompared()}` : 'ingest'} / passthrough: ` +
+          `${run === result.compared ? `ingest with ${comparedText}` : 'ingest'} / passthrough: ` +
             `${((100 * rate(run)) / rate(result.passthrough)).toFixed(1)} % wall clock (target 50 %), ` +
             `${((100 * cpuRate(run)) / cpuRate(result.passthrough)).toFixed(1)} % per CPU second\n`,
         );
@@ -573,7 +571,7 @@ async function main(): Promise<void> {
     const wall = sideBySide.map(({ ingest, other }) => rate(other) / rate(ingest));
     const cpu = sideBySide.map(({ ingest, other }) => cpuRate(other) / cpuRate(ingest));
     process.stdout.write(
-      `with ${describeCompared()}: ingest ${Math.round(median(sideBySide.map((p) => rate(p.other))))} records/s ` +
+      `with ${comparedText}: ingest ${Math.round(median(sideBySide.map((p) => rate(p.other))))} records/s ` +
         `against ${Math.round(median(sideBySide.map((p) => rate(p.ingest))))} without, ${(100 * median(wall)).toFixed(1)} % ` +
         `of its rate (median of ${sideBySide.length} round${sideBySide.length === 1 ? '' : 's'}: ${wall.map((ratio) => (100 * ratio).toFixed(0)).join(', ')}), ` +
         `${(100 * median(cpu)).toFixed(1)} % per CPU second\n`,

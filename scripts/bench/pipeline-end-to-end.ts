@@ -21,7 +21,7 @@ import {
   splitAtMeasuredStart,
 } from './pipeline-report';
 import type { PhaseResult } from './pipeline-screening-stage';
-import { describeWal, logWalByRelation, recordWal, walPosition, walSince } from './postgres-wal';
+import { WalWindow } from './postgres-wal';
 import type { CpuReading } from './process-cpu';
 import {
   cpuSince,
@@ -222,18 +222,14 @@ export async function endToEndThroughput(
   const meter = pipelineCpuMeter([pipeline.ingest, pipeline.screening]);
   const first = await waitForFirstIngestChunk(db, pipeline);
   const cpuAtFirst = meter?.read();
-  const recorder = await recordWal(db, ctx.run, log);
-  const walAtFirst = await walPosition(db);
+  const walWindow = await WalWindow.open(db, ctx.run, log);
   await waitUntilAccountedFor(ctx, db, topics, pipeline, records.length, 600_000);
   const rate = records.length / ((Date.now() - first) / 1000);
   const cpu = cpuSince(meter, cpuAtFirst, records.length, 'throughput');
-  const wal = await walSince(db, walAtFirst, records.length);
-  const walAtEnd = await walPosition(db);
-  log(`throughput: ${describeWal(wal)}`);
+  const wal = await walWindow.close(records.length);
   const result = await account(ctx, topics, pipeline, records.length);
   await stopPipeline(ctx, pipeline);
-  // Read once the services are stopped: pg_walinspect decodes every record, seconds of a core.
-  const walByRelation = await logWalByRelation(recorder, walAtEnd, records.length, log);
+  const walByRelation = await walWindow.byRelation(records.length);
   log(`end to end: ${rate.toFixed(0)} records/s; ${JSON.stringify(result.counts)}`);
   return {
     ...result,

@@ -27,16 +27,7 @@ import {
   screeningProgress,
   ServiceProcess,
 } from './pipeline-services';
-import {
-  describeWal,
-  logWalByRelation,
-  recordWal,
-  type WalFigures,
-  type WalRecorder,
-  type WalRelationShare,
-  walPosition,
-  walSince,
-} from './postgres-wal';
+import { type WalFigures, type WalRelationShare, WalWindow } from './postgres-wal';
 import type { CpuBreakdown, CpuReading } from './process-cpu';
 
 /** Throughput and latency of one phase, with what became of its input and the services' own view. */
@@ -152,15 +143,13 @@ export async function screeningThroughput(
   // Timed from the first applied chunk, so process start-up and group join do not count.
   let first = 0;
   let cpuAtFirst: CpuReading | undefined;
-  let walAtFirst = '';
-  let recorder: WalRecorder | undefined;
+  let walWindow: WalWindow | undefined;
   while (first === 0) {
     const { rows } = await db.query<{ count: string }>(`SELECT count(*) FROM processed_event`);
     if (Number(rows[0]?.count) > 0) {
       first = Date.now();
       cpuAtFirst = meter?.read();
-      recorder = await recordWal(db, ctx.run, log);
-      walAtFirst = await walPosition(db);
+      walWindow = await WalWindow.open(db, ctx.run, log);
     } else {
       screening.assertRunning();
       await sleep(20);
@@ -170,13 +159,11 @@ export async function screeningThroughput(
   await waitUntilDrained(db, screening, stream.length, 600_000);
   const seconds = (Date.now() - first) / 1000;
   const cpu = cpuSince(meter, cpuAtFirst, stream.length - already, 'throughput');
-  const wal = await walSince(db, walAtFirst, stream.length - already);
-  const walAtEnd = await walPosition(db);
-  log(`throughput: ${describeWal(wal)}`);
+  const wal = await walWindow?.close(stream.length - already);
   const rate = (stream.length - already) / seconds;
   const serviceView = await screeningView(screening);
   await screening.stop(ctx);
-  const walByRelation = await logWalByRelation(recorder, walAtEnd, stream.length - already, log);
+  const walByRelation = await walWindow?.byRelation(stream.length - already);
   log(`screening: ${rate.toFixed(0)} events/s (${stream.length} events, decisions via outbox)`);
   return {
     rate,
@@ -184,7 +171,7 @@ export async function screeningThroughput(
     counts: { events: stream.length },
     serviceView,
     cpu,
-    wal,
+    ...(wal ? { wal } : {}),
     ...(walByRelation ? { walByRelation } : {}),
   };
 }

@@ -8,7 +8,7 @@ export interface WalFigures {
 }
 
 /** Where the server's write-ahead log ends now (an LSN such as `1/CF55388`). */
-export async function walPosition(db: Client): Promise<string> {
+async function walPosition(db: Client): Promise<string> {
   const { rows } = await db.query<{ lsn: string }>(`SELECT pg_current_wal_lsn()::text AS lsn`);
   const lsn = rows[0]?.lsn;
   if (lsn === undefined) {
@@ -19,20 +19,6 @@ export async function walPosition(db: Client): Promise<string> {
 
 export function walFigures(bytes: number, events: number): WalFigures {
   return { bytes, events, bytesPerEvent: events > 0 ? Math.round(bytes / events) : Number.NaN };
-}
-
-/**
- * Write-ahead log bytes since `start`, per event. The log is the whole server's: another database
- * written meanwhile counts too (on the bench's machine nothing else writes). Unlike CPU seconds, the
- * figure does not move with a shared machine's speed (only a few percent, with the full-page images
- * after a checkpoint), so it shows what a change to the write path did.
- */
-export async function walSince(db: Client, start: string, events: number): Promise<WalFigures> {
-  const { rows } = await db.query<{ bytes: string }>(
-    `SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn)::bigint::text AS bytes`,
-    [start],
-  );
-  return walFigures(Number(rows[0]?.bytes ?? Number.NaN), events);
 }
 
 export function describeWal(wal: WalFigures): string {
@@ -127,123 +113,125 @@ export function describeWalByRelation(shares: readonly WalRelationShare[], top =
 const SLOT_PREFIX = 'chokepoint_bench_wal_';
 
 /**
- * Keeps a phase's write-ahead log until it has been read by relation: a temporary physical replication
- * slot (PostgreSQL drops it when the session ends, should the bench not get to), then reads the records
- * with pg_walinspect (PostgreSQL 15's contrib, created in the bench's scratch database). Both need a
- * superuser, as the stack's PostgreSQL has; elsewhere `start` says why not and the bench goes on
- * without the breakdown.
+ * A phase's write-ahead log: where it starts and ends, and the bytes in between per event. The log is
+ * the whole server's: another database written meanwhile counts too (on the bench's machine nothing
+ * else writes). Unlike CPU seconds, the figure does not move with a shared machine's speed (only a few
+ * percent, with the full-page images after a checkpoint), so it shows what a change to the write path
+ * did. Where the role may, the window also keeps the log for a breakdown by relation: a temporary
+ * physical replication slot (PostgreSQL drops it when the session ends, should the bench not get to)
+ * and pg_walinspect (PostgreSQL 15's contrib, created in the bench's scratch database); both need a
+ * superuser, as the stack's PostgreSQL has, and elsewhere the bench says why not and goes on.
  */
-export class WalRecorder {
+export class WalWindow {
+  private end: string | undefined;
+
   private constructor(
     private readonly db: Client,
-    private readonly slot: string,
-    readonly start: string,
+    private readonly log: (line: string) => void,
+    private readonly start: string,
+    private slot: string | undefined,
   ) {}
 
-  /** Reserves the log from now on; a reason instead when this server or role cannot. */
-  static async start(db: Client, run: string): Promise<WalRecorder | { unavailable: string }> {
-    const slot = `${SLOT_PREFIX}${run.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`;
+  static async open(db: Client, run: string, log: (line: string) => void): Promise<WalWindow> {
+    let slot: string | undefined = `${SLOT_PREFIX}${run.toLowerCase().replace(/[^a-z0-9_]/g, '_')}`;
     try {
       await db.query(`CREATE EXTENSION IF NOT EXISTS pg_walinspect`);
       await db.query(`SELECT pg_create_physical_replication_slot($1, true, true)`, [slot]);
     } catch (error) {
-      return { unavailable: error instanceof Error ? error.message : String(error) };
+      log(`write-ahead log by relation: not measured (${errorText(error)})`);
+      slot = undefined;
     }
-    return new WalRecorder(db, slot, await walPosition(db));
+    return new WalWindow(db, log, await walPosition(db), slot);
   }
 
-  /** The log from `start` to `end` (an LSN) by relation; the slot is dropped whatever happens. */
-  async byRelation(end: string, events: number): Promise<WalRelationShare[]> {
-    try {
-      const groups = await this.db.query<{
-        database_oid: string | null;
-        filenode: string | null;
-        resource_manager: string;
-        records: string;
-        bytes: string;
-      }>(
-        `SELECT ref[1] AS database_oid, ref[2] AS filenode, resource_manager,
-                count(*)::text AS records, sum(record_length)::text AS bytes
-           FROM (SELECT regexp_match(block_ref, 'rel \\d+/(\\d+)/(\\d+)') AS ref, resource_manager, record_length
-                   FROM pg_get_wal_records_info($1::pg_lsn, $2::pg_lsn)) AS r
-          GROUP BY 1, 2, 3`,
-        [this.start, end],
-      );
-      const relations = await this.db.query<{
-        filenode: string;
-        name: string;
-        toast_of: string | null;
-        is_index: boolean;
-      }>(
-        `SELECT pg_relation_filenode(c.oid)::text AS filenode, c.relname AS name,
-                coalesce(owner.relname, index_owner.relname) AS toast_of, c.relkind = 'i' AS is_index
-           FROM pg_class c
-           LEFT JOIN pg_class owner ON owner.reltoastrelid = c.oid
-           LEFT JOIN pg_index ix ON ix.indexrelid = c.oid
-           LEFT JOIN pg_class index_owner ON index_owner.reltoastrelid = ix.indrelid
-          WHERE pg_relation_filenode(c.oid) IS NOT NULL`,
-      );
-      const database = await this.db.query<{ oid: string }>(
-        `SELECT oid::text FROM pg_database WHERE datname = current_database()`,
-      );
-      return walByRelation(
-        groups.rows.map((row) => ({
-          databaseOid: row.database_oid,
-          filenode: row.filenode,
-          resourceManager: row.resource_manager,
-          records: Number(row.records),
-          bytes: Number(row.bytes),
-        })),
-        relations.rows.map((row) => ({
-          filenode: row.filenode,
-          name: row.name,
-          toastOf: row.toast_of,
-          isIndex: row.is_index,
-        })),
-        database.rows[0]?.oid ?? '',
-        events,
-      );
-    } finally {
-      await this.db.query(`SELECT pg_drop_replication_slot($1)`, [this.slot]).catch(() => undefined);
-    }
-  }
-}
-
-/** Starts a WalRecorder, or says once in the log why the phase goes without the breakdown. */
-export async function recordWal(
-  db: Client,
-  run: string,
-  log: (line: string) => void,
-): Promise<WalRecorder | undefined> {
-  const recorder = await WalRecorder.start(db, run);
-  if (recorder instanceof WalRecorder) {
-    return recorder;
-  }
-  log(`write-ahead log by relation: not measured (${recorder.unavailable})`);
-  return undefined;
-}
-
-/**
- * Reads and logs a recorder's breakdown; a failure to read it is logged and leaves the phase's other
- * figures standing (the breakdown is a diagnosis, not a measure the bench stands on).
- */
-export async function logWalByRelation(
-  recorder: WalRecorder | undefined,
-  end: string,
-  events: number,
-  log: (line: string) => void,
-): Promise<WalRelationShare[] | undefined> {
-  if (recorder === undefined) {
-    return undefined;
-  }
-  try {
-    const shares = await recorder.byRelation(end, events);
-    log(`throughput: write-ahead log by relation, bytes per event: ${describeWalByRelation(shares)}`);
-    return shares;
-  } catch (error) {
-    log(
-      `write-ahead log by relation: not measured (${error instanceof Error ? error.message : String(error)})`,
+  /** Ends the window: the bytes since its start, per event, logged. */
+  async close(events: number): Promise<WalFigures> {
+    const end = await walPosition(this.db);
+    this.end = end;
+    const { rows } = await this.db.query<{ bytes: string }>(
+      `SELECT pg_wal_lsn_diff($1::pg_lsn, $2::pg_lsn)::bigint::text AS bytes`,
+      [end, this.start],
     );
-    return undefined;
+    const wal = walFigures(Number(rows[0]?.bytes ?? Number.NaN), events);
+    this.log(`throughput: ${describeWal(wal)}`);
+    return wal;
   }
+
+  /**
+   * The closed window's log by relation, logged; undefined where it was not kept or could not be read
+   * (the breakdown is a diagnosis, not a measure the bench stands on). The slot is dropped either way.
+   * pg_walinspect decodes every record, seconds of a core: call it once the services are stopped.
+   */
+  async byRelation(events: number): Promise<WalRelationShare[] | undefined> {
+    const { slot, end } = this;
+    if (slot === undefined || end === undefined) {
+      return undefined;
+    }
+    this.slot = undefined;
+    try {
+      const shares = await this.readByRelation(end, events);
+      this.log(`throughput: write-ahead log by relation, bytes per event: ${describeWalByRelation(shares)}`);
+      return shares;
+    } catch (error) {
+      this.log(`write-ahead log by relation: not measured (${errorText(error)})`);
+      return undefined;
+    } finally {
+      await this.db.query(`SELECT pg_drop_replication_slot($1)`, [slot]).catch(() => undefined);
+    }
+  }
+
+  private async readByRelation(end: string, events: number): Promise<WalRelationShare[]> {
+    const groups = await this.db.query<{
+      database_oid: string | null;
+      filenode: string | null;
+      resource_manager: string;
+      records: string;
+      bytes: string;
+    }>(
+      `SELECT ref[1] AS database_oid, ref[2] AS filenode, resource_manager,
+              count(*)::text AS records, sum(record_length)::text AS bytes
+         FROM (SELECT regexp_match(block_ref, 'rel \\d+/(\\d+)/(\\d+)') AS ref, resource_manager, record_length
+                 FROM pg_get_wal_records_info($1::pg_lsn, $2::pg_lsn)) AS r
+        GROUP BY 1, 2, 3`,
+      [this.start, end],
+    );
+    const relations = await this.db.query<{
+      filenode: string;
+      name: string;
+      toast_of: string | null;
+      is_index: boolean;
+    }>(
+      `SELECT pg_relation_filenode(c.oid)::text AS filenode, c.relname AS name,
+              coalesce(owner.relname, index_owner.relname) AS toast_of, c.relkind = 'i' AS is_index
+         FROM pg_class c
+         LEFT JOIN pg_class owner ON owner.reltoastrelid = c.oid
+         LEFT JOIN pg_index ix ON ix.indexrelid = c.oid
+         LEFT JOIN pg_class index_owner ON index_owner.reltoastrelid = ix.indrelid
+        WHERE pg_relation_filenode(c.oid) IS NOT NULL`,
+    );
+    const database = await this.db.query<{ oid: string }>(
+      `SELECT oid::text FROM pg_database WHERE datname = current_database()`,
+    );
+    return walByRelation(
+      groups.rows.map((row) => ({
+        databaseOid: row.database_oid,
+        filenode: row.filenode,
+        resourceManager: row.resource_manager,
+        records: Number(row.records),
+        bytes: Number(row.bytes),
+      })),
+      relations.rows.map((row) => ({
+        filenode: row.filenode,
+        name: row.name,
+        toastOf: row.toast_of,
+        isIndex: row.is_index,
+      })),
+      database.rows[0]?.oid ?? '',
+      events,
+    );
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
