@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Client } from 'pg';
 
 /** PostgreSQL's write-ahead log over a phase: what the database wrote, whatever the machine's speed. */
@@ -181,6 +182,7 @@ export class WalWindow {
   }
 
   private async readByRelation(end: string, events: number): Promise<WalRelationShare[]> {
+    await this.flushedTo(end);
     const groups = await this.db.query<{
       database_oid: string | null;
       filenode: string | null;
@@ -230,7 +232,32 @@ export class WalWindow {
       events,
     );
   }
+
+  /**
+   * pg_walinspect reads only what is flushed, and the window's end is where the log was written to:
+   * asynchronous commits and the WAL writer's delay can leave it unflushed for a moment, and reading at
+   * once then failed ("cannot accept future end LSN").
+   */
+  private async flushedTo(end: string): Promise<void> {
+    const deadline = Date.now() + FLUSH_WAIT_MS;
+    for (;;) {
+      const { rows } = await this.db.query<{ flushed: boolean }>(
+        `SELECT pg_current_wal_flush_lsn() >= $1::pg_lsn AS flushed`,
+        [end],
+      );
+      if (rows[0]?.flushed === true) {
+        return;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`the write-ahead log was not flushed to ${end} within ${FLUSH_WAIT_MS} ms`);
+      }
+      await delay(20);
+    }
+  }
 }
+
+/** How long byRelation waits for the server to flush the window's end (its WAL writer: 200 ms by default). */
+const FLUSH_WAIT_MS = 10_000;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
