@@ -179,7 +179,7 @@ export function histogramMean(text: string, name: string, prefix: string): strin
 export async function screeningProgress(db: Client): Promise<{ processed: number; backlog: number }> {
   const { rows } = await db.query<{ processed: string; backlog: string }>(
     `SELECT (SELECT coalesce(sum(source_offset + 1), 0) FROM processed_event WHERE consumer = 'screening') AS processed,
-            (SELECT count(*) FROM outbox WHERE published_at IS NULL) AS backlog`,
+            (SELECT count(*) FROM outbox) AS backlog`,
   );
   return { processed: Number(rows[0]?.processed ?? 0), backlog: Number(rows[0]?.backlog ?? 0) };
 }

@@ -695,7 +695,7 @@ export async function runFaultScenario(options: FaultScenarioOptions = {}): Prom
     for (;;) {
       const rows = await scratchQuery<{ processed: string; backlog: string; total: string }>(
         `SELECT (SELECT coalesce(sum(source_offset + 1), 0) FROM processed_event WHERE consumer = 'screening') AS processed,
-                (SELECT count(*) FROM outbox WHERE published_at IS NULL) AS backlog,
+                (SELECT count(*) FROM outbox) AS backlog,
                 (SELECT count(*) FROM outbox) AS total`,
       );
       const processed = Number(rows[0]?.processed ?? 0);

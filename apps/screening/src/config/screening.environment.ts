@@ -168,11 +168,6 @@ export class ScreeningEnvironment extends CommonEnvironment {
   @Max(60_000)
   RULES_WATCH_DEBOUNCE_MS: number = 500;
 
-  @IsInt()
-  @Min(1)
-  @Max(24 * 365)
-  OUTBOX_RETENTION_HOURS: number = 72;
-
   /** Parked movements past the rule pack's limit are dropped once parked at least this long (wall clock). */
   @IsInt()
   @Min(0)

@@ -4,12 +4,7 @@ import {
   Logger,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import {
-  JoiningClaimRepository,
-  OutboxRepository,
-  PendingMovementRepository,
-  type SqlExecutor,
-} from '@chokepoint/persistence';
+import { JoiningClaimRepository, PendingMovementRepository, type SqlExecutor } from '@chokepoint/persistence';
 import { type PeriodicTask, runPeriodically } from '@chokepoint/service-runtime';
 import { Clock } from '../clock/clock';
 import { ScreeningEnvironment } from '../config/screening.environment';
@@ -21,9 +16,10 @@ const HOUR_MS = 3_600_000;
 const CLAIM_IDLE_MS = 10 * 60_000;
 
 /**
- * Keeps the bookkeeping tables from growing without bound: published outbox rows past their retention,
- * parked movements whose manifest never came, and idle joining claims. Every instance may run it;
- * the deletes are idempotent and go in small batches so they never hold locks for long.
+ * Keeps the bookkeeping tables from growing without bound: parked movements whose manifest never came,
+ * and idle joining claims (the relay deletes outbox rows itself once they are published). Every
+ * instance may run it; the deletes are idempotent and go in small batches so they never hold locks for
+ * long.
  */
 @Injectable()
 export class HousekeepingService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -32,7 +28,6 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
 
   constructor(
     private readonly unitOfWork: ScreeningUnitOfWork,
-    private readonly outbox: OutboxRepository,
     private readonly pending: PendingMovementRepository,
     private readonly claims: JoiningClaimRepository,
     private readonly clock: Clock,
@@ -47,12 +42,9 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
     await this.periodic?.stop();
   }
 
-  async sweep(): Promise<{ outbox: number; pending: number; claims: number }> {
+  async sweep(): Promise<{ pending: number; claims: number }> {
     const nowMs = this.clock.now().getTime();
     try {
-      const outbox = await this.drain((sql) =>
-        this.outbox.purgePublished(sql, new Date(nowMs - this.env.OUTBOX_RETENTION_HOURS * HOUR_MS), BATCH),
-      );
       const pending = await this.drain((sql) =>
         this.pending.purgeExpired(
           sql,
@@ -64,17 +56,15 @@ export class HousekeepingService implements OnApplicationBootstrap, BeforeApplic
       const claims = await this.drain((sql) =>
         this.claims.purgeIdle(sql, new Date(nowMs - CLAIM_IDLE_MS), BATCH),
       );
-      if (outbox + pending + claims > 0) {
-        this.logger.log(
-          `removed ${outbox} published outbox rows, ${pending} expired parked movements and ${claims} idle joining claims`,
-        );
+      if (pending + claims > 0) {
+        this.logger.log(`removed ${pending} expired parked movements and ${claims} idle joining claims`);
       }
-      return { outbox, pending, claims };
+      return { pending, claims };
     } catch (error) {
       this.logger.warn(
         `housekeeping failed, next round retries: ${error instanceof Error ? error.message : String(error)}`,
       );
-      return { outbox: 0, pending: 0, claims: 0 };
+      return { pending: 0, claims: 0 };
     }
   }
 

@@ -24,10 +24,10 @@ const ERROR_BACKOFF_MS = 1_000;
 
 /**
  * Publishes outbox rows to Kafka in id order with the idempotent producer (acks from all in-sync
- * replicas), and marks them published only after Kafka acknowledged them. One instance relays at a
- * time; the others stand by and take over when its session ends. Before each send the batch's ids are
- * noted as in flight; a relay that finds such a note (its predecessor crashed mid-send, or its own send
- * failed) reads the end of the topic and marks what already got there, so nothing is published twice.
+ * replicas), and deletes them only after Kafka acknowledged them. One instance relays at a time; the
+ * others stand by and take over when its session ends. Before each send the batch's ids are noted as
+ * in flight; a relay that finds such a note (its predecessor crashed mid-send, or its own send failed)
+ * reads the end of the topic and deletes what already got there, so nothing is published twice.
  */
 @Injectable()
 export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -128,7 +128,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       throw error;
     }
     const ackedAt = new Date();
-    await this.outbox.markPublished(
+    await this.outbox.removePublished(
       connection.sql,
       RELAY_NAME,
       batch.map((message) => message.id),
@@ -156,7 +156,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     }
   }
 
-  /** Marks the in-flight messages that reached their topic as published; the rest will be sent again. */
+  /** Deletes the in-flight messages that reached their topic; the rest will be sent again. */
   private async settleInFlight(connection: RelayConnection, origin: string): Promise<void> {
     const state = await this.outbox.relayState(connection.sql, RELAY_NAME);
     if (state.inFlightIds.length === 0) {
@@ -180,7 +180,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
       });
       published.forEach((id) => found.add(id));
     }
-    await this.outbox.markPublished(connection.sql, RELAY_NAME, [...found]);
+    await this.outbox.removePublished(connection.sql, RELAY_NAME, [...found]);
     this.logger.warn(
       `checked ${unsettled.length} outbox messages left in flight: ${found.size} were already published, ` +
         `${unsettled.length - found.size} will be sent again`,

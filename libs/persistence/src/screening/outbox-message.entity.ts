@@ -1,6 +1,9 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A message written in the same transaction as the state that produced it; the relay publishes it. */
+/**
+ * A message written in the same transaction as the state that produced it; the relay publishes it and,
+ * once Kafka has acknowledged it, deletes it: every row is unpublished.
+ */
 @Entity({ name: 'outbox' })
 export class OutboxMessageEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -25,7 +28,4 @@ export class OutboxMessageEntity {
 
   @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt!: Date;
-
-  @Column({ type: 'timestamptz', name: 'published_at', nullable: true })
-  publishedAt!: Date | null;
 }

@@ -60,7 +60,7 @@ export class OutboxRepository {
     return sql.query<PendingOutboxMessage>(
       `WITH batch AS (
          SELECT id, consignment_id, topic, message_key, payload::text AS payload, headers, created_at
-           FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $2
+           FROM outbox ORDER BY id LIMIT $2
        ), noted AS (
          UPDATE outbox_relay_state
             SET in_flight_ids = (SELECT array_agg(id ORDER BY id) FROM batch), updated_at = now()
@@ -73,11 +73,14 @@ export class OutboxRepository {
     );
   }
 
-  /** Marks messages published and clears the in-flight note. */
-  async markPublished(sql: SqlExecutor, relay: string, ids: readonly string[]): Promise<void> {
+  /**
+   * Deletes messages Kafka has acknowledged and clears the in-flight note. A delete rather than a mark:
+   * marking rewrote the whole row (see migration 1764403900000).
+   */
+  async removePublished(sql: SqlExecutor, relay: string, ids: readonly string[]): Promise<void> {
     await sql.query(
-      `WITH marked AS (
-         UPDATE outbox SET published_at = now() WHERE id = ANY($2::bigint[]) AND published_at IS NULL
+      `WITH published AS (
+         DELETE FROM outbox WHERE id = ANY($2::bigint[])
        )
        UPDATE outbox_relay_state SET in_flight_ids = '{}', updated_at = now() WHERE relay = $1`,
       [relay, ids],
@@ -96,32 +99,19 @@ export class OutboxRepository {
     return row;
   }
 
-  /** Of these ids, the ones not yet marked published, with their topics. */
+  /** Of these ids, the ones not yet published (still in the outbox), with their topics. */
   async unpublishedAmong(sql: SqlExecutor, ids: readonly string[]): Promise<{ id: string; topic: string }[]> {
     if (ids.length === 0) {
       return [];
     }
     return sql.query<{ id: string; topic: string }>(
-      `SELECT id::text AS id, topic FROM outbox WHERE id = ANY($1::bigint[]) AND published_at IS NULL ORDER BY outbox.id`,
+      `SELECT id::text AS id, topic FROM outbox WHERE id = ANY($1::bigint[]) ORDER BY outbox.id`,
       [ids],
     );
   }
 
   async backlog(sql: SqlExecutor): Promise<number> {
-    const rows = await sql.query<{ count: string }>(
-      `SELECT count(*)::text AS count FROM outbox WHERE published_at IS NULL`,
-    );
+    const rows = await sql.query<{ count: string }>(`SELECT count(*)::text AS count FROM outbox`);
     return Number(rows[0]?.count ?? 0);
-  }
-
-  /** Deletes up to `limit` messages published before `before`; returns how many. */
-  async purgePublished(sql: SqlExecutor, before: Date, limit: number): Promise<number> {
-    const rows = await sql.query<{ id: string }>(
-      `DELETE FROM outbox WHERE id IN (
-         SELECT id FROM outbox WHERE published_at IS NOT NULL AND published_at < $1 ORDER BY published_at LIMIT $2
-       ) RETURNING id`,
-      [before.toISOString(), limit],
-    );
-    return rows.length;
   }
 }
