@@ -1,7 +1,7 @@
 /**
  * npm run bench -- [--stage end-to-end|screening] [--consignments 5000] [--rate 2000] [--seconds 15]
  *                  [--warmup 5] [--partitions 6] [--chunk N] [--latency-only] [--split-stages]
- *                  [--manifest-wave] [--profile DIR]
+ *                  [--manifest-wave] [--screening-instances 1] [--profile DIR]
  *
  * The pipeline on the real broker and PostgreSQL, each service as its own process (as deployed) on
  * topics, consumer groups and a scratch database of the run's own.
@@ -24,6 +24,10 @@
  * --stage screening: the same two measures for the screening stage alone, fed canonical events.
  * --chunk N: the services' chunk size (INGEST_CHUNK_SIZE and SCREENING_CHUNK_SIZE) and the passthrough's;
  * without it the services run with their defaults and the passthrough with ingest's.
+ * --screening-instances N (end to end): N screening processes in the one consumer group, as a scaled-out
+ * deployment runs them (their CPU summed), all ready before ingest starts. Every phase counts the
+ * transactions screening ran again (deadlocks, conflicts with a concurrent writer or join) in its counts
+ * as screeningRetries.
  * Each phase also reads from /proc the CPU time each process used over its measured window (the
  * services, the broker, PostgreSQL's server and backends, the bench, and the rest of the machine), per
  * event, next to what the 10,000 events/s target would leave per event on the machine's cores, and the
@@ -78,7 +82,7 @@ const SCRIPT = 'bench';
 const USAGE =
   'usage: npm run bench -- [--stage end-to-end|screening] [--consignments 5000] [--rate 2000]\n' +
   '         [--seconds 15] [--warmup 5] [--partitions 6] [--chunk N] [--latency-only]\n' +
-  '         [--split-stages] [--manifest-wave] [--profile DIR]\n' +
+  '         [--split-stages] [--manifest-wave] [--screening-instances 1] [--profile DIR]\n' +
   '         [--compare NAME=VALUE[,NAME=VALUE] [--rounds 3]]\n' +
   '(what each does: the header of scripts/bench/bench-pipeline.ts, and the README)';
 const args = scriptOptions(SCRIPT, USAGE, {
@@ -98,6 +102,8 @@ const args = scriptOptions(SCRIPT, USAGE, {
   'manifest-wave': { type: 'boolean', default: false },
   /** Accepted for earlier command lines: the stationary mix is now the default. */
   'spread-manifests': { type: 'boolean', default: false },
+  /** Screening processes in the one consumer group. */
+  'screening-instances': { type: 'string', default: '1' },
   /** Writes a V8 CPU profile of each service process into this folder. */
   profile: { type: 'string' },
   /** Throughput only, each round with the services' defaults and with these settings, side by side. */
@@ -111,6 +117,11 @@ if (args['manifest-wave'] && args['spread-manifests']) {
   exitOnUsage(SCRIPT, '--manifest-wave and --spread-manifests contradict each other: give one');
 }
 const stage: BenchStage = args.stage;
+const screeningInstances = wholeNumberOption(SCRIPT, 'screening-instances', args['screening-instances'], 1);
+if (stage === 'screening' && screeningInstances > 1) {
+  // Its throughput phase pre-produces the events: the first instance would drain them while the others start.
+  exitOnUsage(SCRIPT, '--screening-instances above 1 is for the end-to-end stage');
+}
 const consignments = wholeNumberOption(SCRIPT, 'consignments', args.consignments, 1);
 const serviceChunk = args.chunk === undefined ? undefined : wholeNumberOption(SCRIPT, 'chunk', args.chunk, 1);
 const rounds = args.rounds === undefined ? 3 : wholeNumberOption(SCRIPT, 'rounds', args.rounds, 1);
@@ -167,6 +178,7 @@ const ctx: BenchContext = {
   partitions: wholeNumberOption(SCRIPT, 'partitions', args.partitions, 1),
   chunk: serviceChunk ?? new IngestEnvironment().INGEST_CHUNK_SIZE,
   ...(serviceChunk === undefined ? {} : { serviceChunk }),
+  screeningInstances,
   warmUpSeconds: wholeNumberOption(SCRIPT, 'warmup', args.warmup, 0),
   profileDir: args.profile,
   splitStages: args['split-stages'],
@@ -301,6 +313,7 @@ async function main(): Promise<void> {
         warmupSeconds: ctx.warmUpSeconds,
         partitions: ctx.partitions,
         chunk: ctx.serviceChunk ?? `services' defaults, passthrough ${ctx.chunk}`,
+        screeningInstances: ctx.screeningInstances,
         latencyManifests: ctx.spreadManifests ? 'spread evenly' : 'as the day has them',
       },
       throughput: {

@@ -12,6 +12,8 @@ export interface BenchContext {
   chunk: number;
   /** The services' chunk size (INGEST_CHUNK_SIZE, SCREENING_CHUNK_SIZE) when --chunk gave one; else their defaults. */
   serviceChunk?: number;
+  /** Screening processes in the one consumer group (--screening-instances). */
+  screeningInstances: number;
   /** Folder for a V8 CPU profile of each service process, when asked for. */
   profileDir?: string;
   /**

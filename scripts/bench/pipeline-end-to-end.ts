@@ -29,6 +29,7 @@ import {
   metricTotal,
   pipelineCpuMeter,
   screeningProgress,
+  ServiceGroup,
   ServiceProcess,
 } from './pipeline-services';
 
@@ -48,7 +49,7 @@ type EndToEndTopics = {
 
 interface Pipeline {
   ingest: ServiceProcess;
-  screening: ServiceProcess;
+  screening: ServiceGroup;
   ingestGroup: string;
 }
 
@@ -75,15 +76,20 @@ async function startPipeline(
   const ingestGroup = `bench-ingest-${ctx.run}-${topics.canonical}`;
   ctx.groups.add(screeningGroup);
   ctx.groups.add(ingestGroup);
-  const screening = await ServiceProcess.start(ctx, 'screening', {
-    DATABASE_URL: databaseUrl,
-    CANONICAL_EVENTS_TOPIC: topics.canonical,
-    DECISIONS_TOPIC: topics.decisions,
-    DEAD_LETTER_TOPIC: topics.screeningDlq,
-    SCREENING_CONSUMER_GROUP: screeningGroup,
-    ...(ctx.serviceChunk === undefined ? {} : { SCREENING_CHUNK_SIZE: String(ctx.serviceChunk) }),
-    RULES_WATCH: 'false',
-  });
+  const screening = await ServiceGroup.start(
+    ctx,
+    'screening',
+    {
+      DATABASE_URL: databaseUrl,
+      CANONICAL_EVENTS_TOPIC: topics.canonical,
+      DECISIONS_TOPIC: topics.decisions,
+      DEAD_LETTER_TOPIC: topics.screeningDlq,
+      SCREENING_CONSUMER_GROUP: screeningGroup,
+      ...(ctx.serviceChunk === undefined ? {} : { SCREENING_CHUNK_SIZE: String(ctx.serviceChunk) }),
+      RULES_WATCH: 'false',
+    },
+    ctx.screeningInstances,
+  );
   await screening.waitReady();
   const ingest = await ServiceProcess.start(ctx, 'ingest', {
     DATABASE_URL: databaseUrl,
@@ -162,6 +168,8 @@ async function account(
     }),
     screeningDeadLetters: await endOffsetTotal(admin, topics.screeningDlq),
     movementsStillParked: metricTotal(screeningMetrics, 'chokepoint_screening_pending_movements'),
+    // Transactions run again after a deadlock, serialisation failure or concurrent join (all instances).
+    screeningRetries: metricTotal(screeningMetrics, 'chokepoint_screening_transaction_retries_total'),
     decisions: await endOffsetTotal(admin, topics.decisions),
   }));
   const serviceView = [

@@ -23,9 +23,10 @@ import {
 import {
   cpuSince,
   histogramMean,
+  metricTotal,
   pipelineCpuMeter,
   screeningProgress,
-  ServiceProcess,
+  ServiceGroup,
 } from './pipeline-services';
 import { type WalFigures, type WalRelationShare, WalWindow } from './postgres-wal';
 import type { CpuBreakdown, CpuReading } from './process-cpu';
@@ -67,24 +68,34 @@ function startScreening(
   ctx: BenchContext,
   databaseUrl: string,
   topics: ScreeningTopics,
-): Promise<ServiceProcess> {
+): Promise<ServiceGroup> {
   const group = `bench-screening-${ctx.run}-${topics.canonical}`;
   ctx.groups.add(group);
-  return ServiceProcess.start(ctx, 'screening', {
-    DATABASE_URL: databaseUrl,
-    CANONICAL_EVENTS_TOPIC: topics.canonical,
-    DECISIONS_TOPIC: topics.decisions,
-    DEAD_LETTER_TOPIC: topics.dlq,
-    SCREENING_CONSUMER_GROUP: group,
-    ...(ctx.serviceChunk === undefined ? {} : { SCREENING_CHUNK_SIZE: String(ctx.serviceChunk) }),
-    RULES_WATCH: 'false',
-  });
+  return ServiceGroup.start(
+    ctx,
+    'screening',
+    {
+      DATABASE_URL: databaseUrl,
+      CANONICAL_EVENTS_TOPIC: topics.canonical,
+      DECISIONS_TOPIC: topics.decisions,
+      DEAD_LETTER_TOPIC: topics.dlq,
+      SCREENING_CONSUMER_GROUP: group,
+      ...(ctx.serviceChunk === undefined ? {} : { SCREENING_CHUNK_SIZE: String(ctx.serviceChunk) }),
+      RULES_WATCH: 'false',
+    },
+    ctx.screeningInstances,
+  );
+}
+
+/** Transactions screening ran again (deadlock, serialisation failure, concurrent join), all instances. */
+function retriesOf(metrics: string): number {
+  return metricTotal(metrics, 'chokepoint_screening_transaction_retries_total');
 }
 
 /** Screening has committed the effects of `count` events and published every decision and dead letter. */
 async function waitUntilDrained(
   db: Client,
-  screening: ServiceProcess,
+  screening: ServiceGroup,
   count: number,
   timeoutMs: number,
 ): Promise<void> {
@@ -102,8 +113,7 @@ async function waitUntilDrained(
   }
 }
 
-async function screeningView(screening: ServiceProcess): Promise<string> {
-  const text = await screening.metrics();
+function screeningView(text: string): string {
   return [
     'chokepoint_screening_chunk_duration_seconds',
     'chokepoint_screening_event_latency_seconds',
@@ -161,14 +171,15 @@ export async function screeningThroughput(
   const cpu = cpuSince(meter, cpuAtFirst, stream.length - already, 'throughput');
   const wal = await walWindow?.close(stream.length - already);
   const rate = (stream.length - already) / seconds;
-  const serviceView = await screeningView(screening);
+  const metrics = await screening.metrics();
+  const serviceView = screeningView(metrics);
   await screening.stop(ctx);
   const walByRelation = await walWindow?.byRelation(stream.length - already);
   log(`screening: ${rate.toFixed(0)} events/s (${stream.length} events, decisions via outbox)`);
   return {
     rate,
     passthrough: passthroughRate,
-    counts: { events: stream.length },
+    counts: { events: stream.length, screeningRetries: retriesOf(metrics) },
     serviceView,
     cpu,
     ...(wal ? { wal } : {}),
@@ -224,7 +235,8 @@ export async function screeningLatency(
   const measuredStart = measuredFrom ?? { atMs: Number.POSITIVE_INFINITY, cpu: undefined };
   const cpu = cpuSince(meter, measuredStart.cpu, stream.length - warmUpEvents, 'latency');
   await sleep(1_000);
-  const serviceView = await screeningView(screening);
+  const metrics = await screening.metrics();
+  const serviceView = screeningView(metrics);
   log(`screening's own view: ${serviceView}`);
   await consumer.disconnect();
   await screening.stop(ctx);
@@ -233,5 +245,10 @@ export async function screeningLatency(
     log(`decision latency during the warm-up: ${describeLatency(split.warmUp)}`);
   }
   log(`decision latency ${latencyWindow(ctx).measured}: ${describeLatency(split.measured)}`);
-  return { samples: split, counts: { events: stream.length, unmappedDecisions: unmapped }, serviceView, cpu };
+  return {
+    samples: split,
+    counts: { events: stream.length, unmappedDecisions: unmapped, screeningRetries: retriesOf(metrics) },
+    serviceView,
+    cpu,
+  };
 }

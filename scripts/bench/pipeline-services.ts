@@ -72,8 +72,8 @@ export class ServiceProcess {
     return service;
   }
 
-  get pid(): number | undefined {
-    return this.child.pid;
+  get pids(): number[] {
+    return this.child.pid === undefined ? [] : [this.child.pid];
   }
 
   /** Throws once the process has ended: a wait on its work would otherwise last until its timeout. */
@@ -119,10 +119,63 @@ export class ServiceProcess {
 }
 
 /**
- * The processes a phase runs on: its services, the stack's broker, PostgreSQL (server and backends) and
- * the bench itself; undefined where /proc cannot be read.
+ * Instances of one service in one consumer group (`--screening-instances`), handled as one: all started
+ * before any is waited for, their metrics read together, their CPU summed. With the broker's initial
+ * rebalance delay at 0 (the stack's), the first to join takes every partition and the others' joins
+ * rebalance the group, within the phase's measured window.
  */
-export function pipelineCpuMeter(services: readonly ServiceProcess[]): CpuMeter | undefined {
+export class ServiceGroup {
+  private constructor(
+    readonly name: ServiceName,
+    private readonly instances: readonly ServiceProcess[],
+  ) {}
+
+  static async start(
+    ctx: BenchContext,
+    name: ServiceName,
+    env: Record<string, string>,
+    count: number,
+  ): Promise<ServiceGroup> {
+    const instances: ServiceProcess[] = [];
+    for (let index = 0; index < count; index += 1) {
+      instances.push(await ServiceProcess.start(ctx, name, env));
+    }
+    return new ServiceGroup(name, instances);
+  }
+
+  get pids(): number[] {
+    return this.instances.flatMap((instance) => instance.pids);
+  }
+
+  assertRunning(): void {
+    this.instances.forEach((instance) => instance.assertRunning());
+  }
+
+  async waitReady(): Promise<void> {
+    for (const instance of this.instances) {
+      await instance.waitReady();
+    }
+  }
+
+  /** The instances' Prometheus texts one after the other: metricTotal and histogramMean sum over them. */
+  async metrics(): Promise<string> {
+    return (await Promise.all(this.instances.map((instance) => instance.metrics()))).join('\n');
+  }
+
+  async stop(ctx: BenchContext): Promise<void> {
+    for (const instance of this.instances) {
+      await instance.stop(ctx);
+    }
+  }
+}
+
+/**
+ * The processes a phase runs on: its services (the instances of one summed), the stack's broker,
+ * PostgreSQL (server and backends) and the bench itself; undefined where /proc cannot be read.
+ */
+export function pipelineCpuMeter(
+  services: readonly { name: ServiceName; pids: number[] }[],
+): CpuMeter | undefined {
   if (!CpuMeter.available()) {
     return undefined;
   }
@@ -130,7 +183,7 @@ export function pipelineCpuMeter(services: readonly ServiceProcess[]): CpuMeter 
   return new CpuMeter([
     ...services.map((service) => ({
       name: service.name,
-      pids: () => (service.pid === undefined ? [] : [service.pid]),
+      pids: () => service.pids,
     })),
     { name: 'kafka', pids: () => (broker === undefined ? [] : [broker]) },
     { name: 'postgres', pids: () => pidsNamed('postgres') },
