@@ -616,9 +616,53 @@ function transformValue(value: unknown, nestedClass: (() => CompiledClass) | und
 
 const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
+/** Turns a generator's text into a function of its bindings (`b`). */
+type Compile = (body: string) => (b: readonly unknown[]) => unknown;
+
+/**
+ * new Function, or undefined where the process refuses code generation from strings (as Node does
+ * with `--disallow-code-generation-from-strings`, a hardening some deployments apply): the loops,
+ * validateObject and interpretTransform, then do the same work, slower.
+ */
+const compileGenerated: Compile | undefined = (() => {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a probe: is code generation allowed here?
+    new Function('');
+  } catch (error) {
+    if (error instanceof EvalError) {
+      return undefined;
+    }
+    throw error;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from class metadata, never from input (see generateVerdict)
+  return (body) => new Function('b', body) as (b: readonly unknown[]) => unknown;
+})();
+
 /** plainToInstance for the properties the class declares, into a plain object. */
 function transformObject(compiled: CompiledClass, plain: Plain): Plain {
-  return (compiled.transform ??= generateTransform(compiled))(plain);
+  compiled.transform ??=
+    compileGenerated === undefined
+      ? (input) => interpretTransform(compiled, input)
+      : generateTransform(compiled, compileGenerated);
+  return compiled.transform(plain);
+}
+
+/** transformObject as a loop over the class's properties, where code cannot be generated. */
+function interpretTransform(compiled: CompiledClass, plain: Plain): Plain {
+  const out: Plain = { ...compiled.blank };
+  for (const property of compiled.properties) {
+    const key = property.key;
+    const raw = plain[key];
+    if (raw === undefined && (property.transforms.length === 0 || !hasOwn(plain, key))) {
+      continue;
+    }
+    let value = transformValue(raw, property.nestedClass);
+    for (const transform of property.transforms) {
+      value = transform({ value, key, obj: plain, type: PLAIN_TO_CLASS, options: TRANSFORM_OPTIONS });
+    }
+    out[key] = value;
+  }
+  return out;
 }
 
 /**
@@ -628,7 +672,7 @@ function transformObject(compiled: CompiledClass, plain: Plain): Plain {
  * result starts as an object literal of all the properties, undefined, in the order of `blank`, so all
  * objects of a class share one hidden class.
  */
-function generateTransform(compiled: CompiledClass): (plain: Plain) => Plain {
+function generateTransform(compiled: CompiledClass, compile: Compile): (plain: Plain) => Plain {
   const bindings: unknown[] = [hasOwn, transformValue, PLAIN_TO_CLASS, TRANSFORM_OPTIONS];
   const bind = (value: unknown): string => {
     bindings.push(value);
@@ -655,9 +699,7 @@ function generateTransform(compiled: CompiledClass): (plain: Plain) => Plain {
   });
   const literal = keys.map((key) => `${JSON.stringify(key)}: undefined`).join(', ');
   const prologue = bindings.map((_, index) => `const b${index} = b[${index}];`).join('\n');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from class metadata, never from input
-  const factory = new Function(
-    'b',
+  const factory = compile(
     `${prologue}\nreturn function transform(p) {\nconst out = { ${literal} };\nlet raw, value;\n${body.join('\n')}\nreturn out;\n};`,
   ) as (b: readonly unknown[]) => (plain: Plain) => Plain;
   return factory(bindings);
@@ -737,23 +779,34 @@ function validateElements(
   });
 }
 
-/** A class's verdict, generated on its first use (nested classes when first reached, so cycles are fine). */
-function verdictOf(compiled: CompiledClass): Verdict {
-  return (compiled.verdict ??= generateVerdict(compiled));
+/**
+ * A class's verdict, generated on its first use (nested classes when first reached, so cycles are fine);
+ * undefined where code cannot be generated.
+ */
+function verdictOf(compiled: CompiledClass): Verdict | undefined {
+  return compileGenerated === undefined ? undefined : generatedVerdictOf(compiled, compileGenerated);
+}
+
+function generatedVerdictOf(compiled: CompiledClass, compile: Compile): Verdict {
+  return (compiled.verdict ??= generateVerdict(compiled, compile));
 }
 
 /** validateElements' verdict: every element an object that passes, or an array of such. */
-function elementsPass(nestedClass: (() => CompiledClass) | undefined, values: unknown[]): boolean {
+function elementsPass(
+  nestedClass: (() => CompiledClass) | undefined,
+  values: unknown[],
+  compile: Compile,
+): boolean {
   for (const value of values) {
     if (value === undefined) {
       continue;
     }
     if (Array.isArray(value)) {
-      if (!elementsPass(nestedClass, value)) {
+      if (!elementsPass(nestedClass, value, compile)) {
         return false;
       }
     } else if (value instanceof Object) {
-      if (nestedClass !== undefined && !verdictOf(nestedClass())(value as Plain)) {
+      if (nestedClass !== undefined && !generatedVerdictOf(nestedClass(), compile)(value as Plain)) {
         return false;
       }
     } else {
@@ -773,8 +826,8 @@ function elementsPass(nestedClass: (() => CompiledClass) | undefined, values: un
  * stopping at the first failure. The generated text holds no input: keys are JSON string literals of
  * the classes' own property names, everything else a numbered binding.
  */
-function generateVerdict(compiled: CompiledClass): Verdict {
-  const bindings: unknown[] = [];
+function generateVerdict(compiled: CompiledClass, compile: Compile): Verdict {
+  const bindings: unknown[] = [compile];
   const bind = (value: unknown): string => {
     bindings.push(value);
     return `b${bindings.length - 1}`;
@@ -798,10 +851,12 @@ function generateVerdict(compiled: CompiledClass): Verdict {
     if (rules.nested !== undefined) {
       const nested = property.nestedClass;
       const object =
-        nested === undefined ? '' : `if (!${bind(verdictOf)}(${bind(nested)}())(v)) return false;`;
+        nested === undefined
+          ? ''
+          : `if (!${bind(generatedVerdictOf)}(${bind(nested)}(), b0)(v)) return false;`;
       steps.push(
         `if (v !== undefined) {
-          if (Array.isArray(v)) { if (!${bind(elementsPass)}(${bind(nested)}, v)) return false; }
+          if (Array.isArray(v)) { if (!${bind(elementsPass)}(${bind(nested)}, v, b0)) return false; }
           else if (v instanceof Object) { ${object} }
           else return false;
         }`,
@@ -817,9 +872,7 @@ function generateVerdict(compiled: CompiledClass): Verdict {
     body.push(`v = o[${JSON.stringify(property.key)}];\n${block}`);
   }
   const prologue = bindings.map((_, index) => `const b${index} = b[${index}];`).join('\n');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from class metadata, never from input (see above)
-  const factory = new Function(
-    'b',
+  const factory = compile(
     `${prologue}\nreturn function verdict(o) {\nlet v;\n${body.join('\n')}\nreturn true;\n};`,
   ) as (b: readonly unknown[]) => Verdict;
   return factory(bindings);
@@ -836,7 +889,7 @@ export class CompiledValidation<T extends object> {
   /** plainToInstance + validateSync(forbidUnknownValues: false), into a plain object. */
   validate(plain: object, pathPrefix = ''): SourceValidationResult<T> {
     const value = transformObject(this.root, plain as Plain);
-    if (verdictOf(this.root)(value)) {
+    if (verdictOf(this.root)?.(value) === true) {
       return { ok: true, value: value as T };
     }
     const errors: RejectionError[] = [];
@@ -854,7 +907,7 @@ export class CompiledValidation<T extends object> {
       const result = this.validate(plain, pathPrefix);
       return result.ok ? [] : result.errors;
     }
-    if (verdictOf(this.root)(plain as Plain)) {
+    if (verdictOf(this.root)?.(plain as Plain) === true) {
       return [];
     }
     const errors: RejectionError[] = [];
