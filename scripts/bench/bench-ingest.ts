@@ -33,6 +33,7 @@ import {
 import { IngestEnvironment } from '../../apps/ingest/src/config/ingest.environment';
 import { describeComparedSettings, median, parseComparedSettings } from './compared-settings';
 import { brokerUptimeSeconds, brokerWarmUpNote } from './broker-age';
+import { describeIngestSteps } from './pipeline-services';
 import { IngestPortMessagesUseCase } from '../../apps/ingest/src/port-messages/ingest-port-messages.usecase';
 import { exitOnUsage, runMain, scriptOptions, stackUpOrExit, wholeNumberOption } from '../script-cli';
 
@@ -339,6 +340,8 @@ interface IngestMeasurement extends Measurement {
   events: number;
   rejected: number;
   duplicates: number;
+  /** Where its chunks' time went, step by step (ingest's chunk-step histogram). */
+  steps: string;
 }
 
 // The use case, timed from the outside: wrapped once, before any app exists, so that no chunk is missed.
@@ -405,6 +408,9 @@ async function runIngest(
     events: await metricTotal(registry, 'chokepoint_ingest_canonical_events_total'),
     rejected: await metricTotal(registry, 'chokepoint_ingest_rejections_total'),
     duplicates: await metricTotal(registry, 'chokepoint_ingest_duplicates_dropped_total'),
+    steps: describeIngestSteps(
+      await registry.getSingleMetricAsString('chokepoint_ingest_chunk_step_seconds'),
+    ),
   };
   await app.close();
   return result;
@@ -506,7 +512,7 @@ async function runRound(admin: Admin, round: number): Promise<RoundResult> {
         result[mode] = run;
         process.stderr.write(
           `${run.name} published ${run.events} canonical events, ${run.rejected} rejections, ` +
-            `${run.duplicates} duplicates dropped\n`,
+            `${run.duplicates} duplicates dropped; ${run.steps}\n`,
         );
       }
     }

@@ -25,6 +25,7 @@ import { WalWindow } from './postgres-wal';
 import type { CpuReading } from './process-cpu';
 import {
   cpuSince,
+  describeIngestSteps,
   histogramMean,
   metricTotal,
   pipelineCpuMeter,
@@ -174,6 +175,7 @@ async function account(
   }));
   const serviceView = [
     histogramMean(ingestMetrics, 'chokepoint_ingest_chunk_duration_seconds', 'chokepoint_'),
+    describeIngestSteps(ingestMetrics),
     ...[
       'chokepoint_screening_chunk_duration_seconds',
       'chokepoint_screening_event_latency_seconds',

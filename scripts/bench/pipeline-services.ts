@@ -228,6 +228,23 @@ export function histogramMean(text: string, name: string, prefix: string): strin
   return `${name.replace(prefix, '')} mean ${((sum / count) * 1000).toFixed(1)} ms over ${count}`;
 }
 
+/** Ingest's chunk steps in order (chokepoint_ingest_chunk_step_seconds). */
+const INGEST_STEPS = ['decode', 'lookup', 'publish', 'remember'] as const;
+
+/**
+ * "ingest chunk steps, mean: decode 27.1 ms, lookup 11.2 ms, …": where a chunk's time went (decode is
+ * CPU, the others round trips), from ingest's Prometheus text; steps never timed are left out.
+ */
+export function describeIngestSteps(text: string): string {
+  const name = 'chokepoint_ingest_chunk_step_seconds';
+  const steps = INGEST_STEPS.flatMap((step) => {
+    const count = metricTotal(text, `${name}_count`, { step });
+    const sum = metricTotal(text, `${name}_sum`, { step });
+    return count > 0 ? [`${step} ${((sum / count) * 1000).toFixed(1)} ms`] : [];
+  });
+  return `ingest chunk steps, mean: ${steps.length > 0 ? steps.join(', ') : 'none timed'}`;
+}
+
 /** Screening's marks (the canonical records it has committed the effects of) and its unpublished outbox. */
 export async function screeningProgress(db: Client): Promise<{ processed: number; backlog: number }> {
   const { rows } = await db.query<{ processed: string; backlog: string }>(

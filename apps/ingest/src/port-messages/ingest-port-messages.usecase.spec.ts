@@ -84,6 +84,16 @@ describe('IngestPortMessagesUseCase', () => {
     return match?.value ?? 0;
   }
 
+  /** How many times each step of a chunk was timed (the histogram's counts). */
+  async function stepsTimed(): Promise<Record<string, number>> {
+    const text = await registry.getSingleMetricAsString('chokepoint_ingest_chunk_step_seconds');
+    return Object.fromEntries(
+      [...text.matchAll(/^chokepoint_ingest_chunk_step_seconds_count\{step="(\w+)"\} (\d+)$/gm)].map(
+        ([, step, count]) => [String(step), Number(count)],
+      ),
+    );
+  }
+
   it('publishes a chunk in one send with one read and one write of seen events, and says done, rejected or partial', async () => {
     const records = [
       inboundRecord(tnt300Event({ eventID: 'first' })),
@@ -121,6 +131,7 @@ describe('IngestPortMessagesUseCase', () => {
     expect(await metric('chokepoint_ingest_rejections_total', { code: 'record.not_json' })).toBe(1);
     expect(await metric('chokepoint_ingest_canonical_events_total', { kind: 'MOVEMENT' })).toBe(4);
     expect(await metric('chokepoint_ingest_records_consumed_total', { topic: 'port.movements.v1' })).toBe(4);
+    expect(await stepsTimed()).toEqual({ decode: 1, lookup: 1, publish: 1, remember: 1 });
   });
 
   it('drops redeliveries and resends, and forwards updates and retractions', async () => {
@@ -155,9 +166,12 @@ describe('IngestPortMessagesUseCase', () => {
     expect(failure).toBeInstanceOf(PortMessagesException);
     expect((failure as PortMessagesException).code).toBe(PortMessagesErrorCode.PublishFailed);
     expect(seen.rows.size).toBe(0);
+    // A step is timed when it completes: the failed send is not.
+    expect(await stepsTimed()).toEqual({ decode: 1, lookup: 1 });
 
     await ingest.execute(chunk);
     expect(publisher.published).toHaveLength(1);
+    expect(await stepsTimed()).toEqual({ decode: 2, lookup: 2, publish: 1, remember: 1 });
   });
 
   it('fails the chunk, touching neither the store nor the broker, when its records cannot be prepared', async () => {
@@ -184,5 +198,6 @@ describe('IngestPortMessagesUseCase', () => {
     expect(outcomes.map((outcome) => outcome.kind)).toEqual(['rejected', 'rejected']);
     expect(publisher.sends).toEqual([]);
     expect(seen.roundTrips).toBe(0);
+    expect(await stepsTimed()).toEqual({ decode: 1 });
   });
 });

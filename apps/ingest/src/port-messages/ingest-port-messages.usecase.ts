@@ -5,7 +5,7 @@ import type { InboundRecord, RecordOutcome } from '@chokepoint/kafka';
 import type { CanonicalMessage } from './canonical-message';
 import { CanonicalEventPublisher } from './canonical-event.publisher';
 import { PortMessagesErrorCode, PortMessagesException } from './port-messages.exception';
-import { PortMessagesMetrics } from './port-messages.metrics';
+import { type ChunkStep, PortMessagesMetrics } from './port-messages.metrics';
 import type { PreparedEvent, PreparedRecord } from './record-preparation';
 import { RecordPreparer } from './record-preparer';
 import { filterRedeliveries } from './redelivery-filter';
@@ -55,21 +55,30 @@ export class IngestPortMessagesUseCase {
       return [];
     }
     const stopTimer = this.metrics.startChunk(first.topic);
-    const prepared = await this.prepare(records);
+    const prepared = await this.step('decode', () => this.prepare(records));
     const candidates = prepared.flatMap((record) => record.events);
-    const known = candidates.length > 0 ? await this.findLatest(distinctKeys(candidates)) : [];
+    const known =
+      candidates.length > 0 ? await this.step('lookup', () => this.findLatest(distinctKeys(candidates))) : [];
     const verdict = filterRedeliveries(candidates, known);
     if (verdict.forward.length > 0) {
-      await this.publish(verdict.forward.map((event) => event.message));
+      await this.step('publish', () => this.publish(verdict.forward.map((event) => event.message)));
     }
     if (verdict.latest.length > 0) {
-      await this.remember(verdict.latest);
+      await this.step('remember', () => this.remember(verdict.latest));
     }
     stopTimer();
 
     const outcomes = prepared.map(toRecordOutcome);
     this.report(records, prepared, outcomes, verdict.forward, verdict.duplicates);
     return outcomes;
+  }
+
+  /** One step of a chunk, timed (only when it completes: a failed chunk is retried whole). */
+  private async step<T>(step: ChunkStep, work: () => Promise<T>): Promise<T> {
+    const stop = this.metrics.startStep(step);
+    const result = await work();
+    stop();
+    return result;
   }
 
   private async prepare(records: readonly InboundRecord[]): Promise<PreparedRecord[]> {
