@@ -3,11 +3,12 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The relay deletes an outbox row once Kafka has acknowledged it, instead of setting `published_at`
  * and leaving housekeeping to delete it 72 hours later. The update wrote the whole row (its payload
- * is the decision, about 1 KB, under PostgreSQL's TOAST threshold and so kept in the row) a second
- * time, plus two index entries: about half the outbox's write-ahead log, some 400 bytes per screened
- * event (npm run bench -- --stage screening, write-ahead log by relation), and a table that would hold
- * three days of decisions. A delete logs a few dozen bytes. What was published stays on record twice
- * without it: the decision's payload in `decision`, and the message on the topic.
+ * is the decision, 0.5-1.4 KB of JSON, under PostgreSQL's TOAST threshold and so kept in the row) a
+ * second time, plus two index entries: about half the outbox's write-ahead log, some 400 bytes per
+ * screened event (npm run bench -- --stage screening, write-ahead log by relation), and a table
+ * that would hold three days of decisions. A delete logs a few dozen bytes. What was published
+ * stays on record twice without it: the decision's payload in `decision`, and the message on the
+ * topic.
  */
 export class OutboxDeleteOnPublish1764403900000 implements MigrationInterface {
   name = 'OutboxDeleteOnPublish1764403900000';
