@@ -820,8 +820,9 @@ function elementsPass(
  * validateObject without the errors, as one function per class: each property read with its own key
  * and each check called from its own site, where the loop in validateObject reads every key and calls
  * every check from one place (keyed loads and calls V8 cannot specialise). It decides the common case,
- * a valid object, in about half the time; anything it refuses goes through validateObject for the
- * errors, so the errors are the same, and a refusal it gets wrong costs time, never a rejection. It
+ * a valid object, in well under half the time (in a profile of bench:decoding, 13% of decoding against
+ * validateObject's 32%); anything it refuses goes through validateObject for the errors, so the errors
+ * are the same, and a refusal it gets wrong costs time, never a rejection. It
  * must only never accept what validateObject would reject: it makes the same calls in the same order,
  * stopping at the first failure. The generated text holds no input: keys are JSON string literals of
  * the classes' own property names, everything else a numbered binding.
