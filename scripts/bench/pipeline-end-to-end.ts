@@ -30,6 +30,7 @@ import {
   metricTotal,
   pipelineCpuMeter,
   screeningProgress,
+  screeningRetries,
   ServiceGroup,
   ServiceProcess,
 } from './pipeline-services';
@@ -169,8 +170,7 @@ async function account(
     }),
     screeningDeadLetters: await endOffsetTotal(admin, topics.screeningDlq),
     movementsStillParked: metricTotal(screeningMetrics, 'chokepoint_screening_pending_movements'),
-    // Transactions run again after a deadlock, serialisation failure or concurrent join (all instances).
-    screeningRetries: metricTotal(screeningMetrics, 'chokepoint_screening_transaction_retries_total'),
+    screeningRetries: screeningRetries(screeningMetrics),
     decisions: await endOffsetTotal(admin, topics.decisions),
   }));
   const serviceView = [

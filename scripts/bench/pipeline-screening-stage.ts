@@ -23,9 +23,9 @@ import {
 import {
   cpuSince,
   histogramMean,
-  metricTotal,
   pipelineCpuMeter,
   screeningProgress,
+  screeningRetries,
   ServiceGroup,
 } from './pipeline-services';
 import { type WalFigures, type WalRelationShare, WalWindow } from './postgres-wal';
@@ -85,11 +85,6 @@ function startScreening(
     },
     ctx.screeningInstances,
   );
-}
-
-/** Transactions screening ran again (deadlock, serialisation failure, concurrent join), all instances. */
-function retriesOf(metrics: string): number {
-  return metricTotal(metrics, 'chokepoint_screening_transaction_retries_total');
 }
 
 /** Screening has committed the effects of `count` events and published every decision and dead letter. */
@@ -179,7 +174,7 @@ export async function screeningThroughput(
   return {
     rate,
     passthrough: passthroughRate,
-    counts: { events: stream.length, screeningRetries: retriesOf(metrics) },
+    counts: { events: stream.length, screeningRetries: screeningRetries(metrics) },
     serviceView,
     cpu,
     ...(wal ? { wal } : {}),
@@ -247,7 +242,11 @@ export async function screeningLatency(
   log(`decision latency ${latencyWindow(ctx).measured}: ${describeLatency(split.measured)}`);
   return {
     samples: split,
-    counts: { events: stream.length, unmappedDecisions: unmapped, screeningRetries: retriesOf(metrics) },
+    counts: {
+      events: stream.length,
+      unmappedDecisions: unmapped,
+      screeningRetries: screeningRetries(metrics),
+    },
     serviceView,
     cpu,
   };

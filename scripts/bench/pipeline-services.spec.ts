@@ -1,4 +1,4 @@
-import { describeIngestSteps, histogramMean, metricTotal } from './pipeline-services';
+import { describeIngestSteps, histogramMean, metricTotal, screeningRetries } from './pipeline-services';
 
 // Two ingest instances' texts one after the other, as ServiceGroup.metrics() joins them.
 const TEXT = [
@@ -20,6 +20,7 @@ describe('reading the services’ metrics', () => {
     expect(metricTotal(TEXT, 'chokepoint_screening_transaction_retries_total')).toBe(4);
     expect(metricTotal(TEXT, 'chokepoint_screening_transaction_retries_total', { work: 'timers' })).toBe(1);
     expect(metricTotal(TEXT, 'chokepoint_screening_events_consumed_total')).toBe(0);
+    expect(screeningRetries(TEXT)).toBe(4);
   });
 
   it('gives a histogram’s mean over all its series', () => {

@@ -228,6 +228,11 @@ export function histogramMean(text: string, name: string, prefix: string): strin
   return `${name.replace(prefix, '')} mean ${((sum / count) * 1000).toFixed(1)} ms over ${count}`;
 }
 
+/** Transactions screening ran again (deadlock, serialisation failure, concurrent join), all instances. */
+export function screeningRetries(text: string): number {
+  return metricTotal(text, 'chokepoint_screening_transaction_retries_total');
+}
+
 /** Ingest's chunk steps in order (chokepoint_ingest_chunk_step_seconds). */
 const INGEST_STEPS = ['decode', 'lookup', 'publish', 'remember'] as const;
 
