@@ -14,7 +14,25 @@ import { keyVocabulary, mutate } from './message-mutator';
 
 const GOLDEN_DIR = join(__dirname, 'golden');
 
-function record(topic: string, message: unknown, n: number): IngestRecord {
+export interface CorpusMessage {
+  topic: string;
+  message: unknown;
+}
+
+/** Every official example's input (test/golden/*.input.json), one message per event of a list. */
+export function goldenMessages(): CorpusMessage[] {
+  return readdirSync(GOLDEN_DIR)
+    .filter((name) => name.endsWith('.input.json'))
+    .sort()
+    .flatMap((name) => {
+      const input: unknown = JSON.parse(readFileSync(join(GOLDEN_DIR, name), 'utf8'));
+      const topic = name.startsWith('tnt-') ? Topics.portMovements : Topics.portManifests;
+      return (Array.isArray(input) ? input : [input]).map((message: unknown) => ({ topic, message }));
+    });
+}
+
+/** A message as the n-th record of partition 0, received at a fixed time. */
+export function corpusRecord(topic: string, message: unknown, n: number): IngestRecord {
   return {
     topic,
     partition: 0,
@@ -26,37 +44,35 @@ function record(topic: string, message: unknown, n: number): IngestRecord {
   };
 }
 
-/**
- * The same records on every call: every golden input, the malformed corpus, and valid messages of
- * each format damaged at random (`mutated` of them, from a fixed seed). Valid and rejected records
- * both, for tests that compare two ways of decoding.
- */
-export function decodingCorpus(mutated = 600): IngestRecord[] {
-  const golden = readdirSync(GOLDEN_DIR)
-    .filter((name) => name.endsWith('.input.json'))
-    .sort()
-    .flatMap((name) => {
-      const input: unknown = JSON.parse(readFileSync(join(GOLDEN_DIR, name), 'utf8'));
-      const topic = name.startsWith('tnt-') ? Topics.portMovements : Topics.portManifests;
-      return (Array.isArray(input) ? input : [input]).map((message: unknown) => ({ topic, message }));
-    });
-  const bases = [
-    ...golden,
+/** Valid messages to damage: the golden ones, and generated ones of each format and as push bodies. */
+export function damageBases(): CorpusMessage[] {
+  return [
+    ...goldenMessages(),
     ...[0, 1, 2].flatMap((n) => [
       { topic: Topics.portManifests, message: validTransportDocument(n) },
       { topic: Topics.portMovements, message: validTnt220(n) },
       { topic: Topics.portMovements, message: validTnt300(n) },
       { topic: Topics.portMovements, message: validBeta1(n) },
+      { topic: Topics.portMovements, message: { events: [validTnt300(n), validTnt220(n), validBeta1(n)] } },
     ]),
   ];
+}
+
+/**
+ * The same records on every call: the valid messages, the malformed corpus, and `mutated` of the valid
+ * ones damaged at random from a fixed seed. Decoded and rejected records both, for tests that compare
+ * two ways of decoding.
+ */
+export function decodingCorpus(mutated = 600): IngestRecord[] {
+  const bases = damageBases();
   const random = prng(20261130);
   const vocabulary = keyVocabulary(bases.map((base) => base.message));
   const damaged = Array.from({ length: mutated }, (_, n) => {
     const base = bases[Math.floor(random() * bases.length)] ?? bases[0];
-    return record(base?.topic ?? Topics.portMovements, mutate(base?.message, random, vocabulary), n);
+    return corpusRecord(base?.topic ?? Topics.portMovements, mutate(base?.message, random, vocabulary), n);
   });
   return [
-    ...bases.map((base, n) => record(base.topic, base.message, n)),
+    ...bases.map((base, n) => corpusRecord(base.topic, base.message, n)),
     ...generateMalformedRecords(240, 13).map((malformed) => malformed.record),
     ...damaged,
   ];

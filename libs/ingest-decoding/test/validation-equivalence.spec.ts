@@ -1,6 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ConsignmentManifest, MovementEvent, type RejectionError, Topics } from '@chokepoint/contracts';
+import { ConsignmentManifest, MovementEvent, type RejectionError } from '@chokepoint/contracts';
 import {
   compiledValidationOf,
   decodeRecord,
@@ -14,49 +12,14 @@ import { Tnt220EventDto } from '../src/decoders/tnt-2-2-0.dto';
 import { Beta1EventDto } from '../src/decoders/tnt-3-0-0-beta-1.dto';
 import { Tnt300EventDto } from '../src/decoders/tnt-3-0-0.dto';
 import { validateWithClassValidator } from '../src/validation/source-validation';
-import {
-  generateMalformedRecords,
-  prng,
-  validBeta1,
-  validTnt220,
-  validTnt300,
-  validTransportDocument,
-} from './malformed-corpus';
+import { type CorpusMessage, corpusRecord as record, damageBases, goldenMessages } from './decoding-corpus';
+import { generateMalformedRecords, prng } from './malformed-corpus';
 import { keyVocabulary, mutate } from './message-mutator';
 
 // The compiled validation must give exactly what class-validator gives (the reference, and the contract):
 // same events, same rejections with the same paths, codes and messages, in the same order.
 
-const GOLDEN_DIR = join(__dirname, 'golden');
 const MUTATED_RECORDS = 3000;
-
-interface Message {
-  topic: string;
-  message: unknown;
-}
-
-function goldenMessages(): Message[] {
-  return readdirSync(GOLDEN_DIR)
-    .filter((name) => name.endsWith('.input.json'))
-    .sort()
-    .flatMap((name) => {
-      const input: unknown = JSON.parse(readFileSync(join(GOLDEN_DIR, name), 'utf8'));
-      const topic = name.startsWith('tnt-') ? Topics.portMovements : Topics.portManifests;
-      return (Array.isArray(input) ? input : [input]).map((message: unknown) => ({ topic, message }));
-    });
-}
-
-function record(topic: string, message: unknown, n: number): IngestRecord {
-  return {
-    topic,
-    partition: 0,
-    offset: String(n),
-    key: null,
-    value: Buffer.from(JSON.stringify(message)),
-    headers: {},
-    timestamp: '2026-03-04T10:00:00.000Z',
-  };
-}
 
 function decodeBoth(input: IngestRecord): { compiled: DecodeResult; reference: DecodeResult } {
   return {
@@ -91,21 +54,12 @@ describe('compiled validation ≡ class-validator', () => {
 
   it(`gives the same result on ${MUTATED_RECORDS} randomly damaged valid records`, () => {
     const random = prng(20260304);
-    const bases: Message[] = [
-      ...golden,
-      ...[0, 1, 2].flatMap((n) => [
-        { topic: Topics.portManifests, message: validTransportDocument(n) },
-        { topic: Topics.portMovements, message: validTnt220(n) },
-        { topic: Topics.portMovements, message: validTnt300(n) },
-        { topic: Topics.portMovements, message: validBeta1(n) },
-        { topic: Topics.portMovements, message: { events: [validTnt300(n), validTnt220(n), validBeta1(n)] } },
-      ]),
-    ];
+    const bases: CorpusMessage[] = damageBases();
     const vocabulary = keyVocabulary(bases.map((base) => base.message));
     const codes = new Map<string, number>();
     let accepted = 0;
     for (let n = 0; n < MUTATED_RECORDS; n++) {
-      const base = bases[Math.floor(random() * bases.length)] as Message;
+      const base = bases[Math.floor(random() * bases.length)] as CorpusMessage;
       const input = record(base.topic, mutate(base.message, random, vocabulary), n);
       const { compiled, reference } = decodeBoth(input);
       if (JSON.stringify(compiled) !== JSON.stringify(reference)) {
