@@ -122,7 +122,8 @@ export class ServiceProcess {
  * Instances of one service in one consumer group (`--screening-instances`), handled as one: all started
  * before any is waited for, their metrics read together, their CPU summed. With the broker's initial
  * rebalance delay at 0 (the stack's), the first to join takes every partition and the others' joins
- * rebalance the group, within the phase's measured window.
+ * rebalance the group; end to end, ingest starts once every instance is ready, so that rebalance
+ * mostly falls before ingest's first chunk opens the measured window.
  */
 export class ServiceGroup {
   private constructor(

@@ -113,6 +113,9 @@ export function describeWalByRelation(shares: readonly WalRelationShare[], top =
 
 const SLOT_PREFIX = 'chokepoint_bench_wal_';
 
+/** How long byRelation waits for the server to flush the window's end (its WAL writer: 200 ms by default). */
+const FLUSH_WAIT_MS = 10_000;
+
 /**
  * A phase's write-ahead log: where it starts and ends, and the bytes in between per event. The log is
  * the whole server's: another database written meanwhile counts too (on the bench's machine nothing
@@ -255,9 +258,6 @@ export class WalWindow {
     }
   }
 }
-
-/** How long byRelation waits for the server to flush the window's end (its WAL writer: 200 ms by default). */
-const FLUSH_WAIT_MS = 10_000;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
