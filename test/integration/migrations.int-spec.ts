@@ -71,16 +71,7 @@ describe('undoing the migrations', () => {
   let url: string;
 
   beforeAll(async () => {
-    const admin = new Client({ connectionString: settings.databaseUrl });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE "${databaseName}"`);
-    } finally {
-      await admin.end();
-    }
-    const target = new URL(settings.databaseUrl);
-    target.pathname = `/${databaseName}`;
-    url = target.toString();
+    url = await createScratchDatabase(settings.databaseUrl, databaseName, { migrate: false });
   });
 
   afterAll(async () => {

@@ -2,10 +2,15 @@ import { Client } from 'pg';
 import { runMigrations } from '@chokepoint/persistence';
 
 /**
- * A PostgreSQL database of a test's or benchmark's own on the shared server, migrated like a deployment:
- * services others run against the shared database (relay, timers) cannot touch its rows.
+ * A PostgreSQL database of a test's or benchmark's own on the shared server, migrated like a deployment
+ * (unless `migrate` is false: a test of the migrations themselves): services others run against the
+ * shared database (relay, timers) cannot touch its rows.
  */
-export async function createScratchDatabase(baseUrl: string, name: string): Promise<string> {
+export async function createScratchDatabase(
+  baseUrl: string,
+  name: string,
+  { migrate = true }: { migrate?: boolean } = {},
+): Promise<string> {
   const admin = new Client({ connectionString: baseUrl });
   await admin.connect();
   try {
@@ -15,7 +20,9 @@ export async function createScratchDatabase(baseUrl: string, name: string): Prom
   }
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
-  await runMigrations(url.toString());
+  if (migrate) {
+    await runMigrations(url.toString());
+  }
   return url.toString();
 }
 
