@@ -97,6 +97,34 @@ describe('screening joining store (claims and parked movement keys)', () => {
     expect(rows.map((row) => row.joining_key)).toEqual(['TRD:A1']);
   });
 
+  it('makes a transaction re-claiming a key claimed a moment ago wait too: locked, not rewritten', async () => {
+    await claims.claim(executor(first), ['BKG:B2']);
+    const before = await first.query<{ claimed_at: Date }>(
+      `SELECT claimed_at FROM joining_claim WHERE joining_key = 'BKG:B2'`,
+    );
+    await first.query('BEGIN');
+    await claims.claim(executor(first), ['BKG:B2']);
+    await second.query('BEGIN');
+
+    let claimed = false;
+    const contested = claims.claim(executor(second), ['BKG:B2']).then(() => {
+      claimed = true;
+    });
+    await pollUntil(secondIsWaitingForLock, (waiting) => waiting, { description: 'second waits on BKG:B2' });
+    expect(claimed).toBe(false);
+
+    await first.query('COMMIT');
+    await contested;
+    expect(claimed).toBe(true);
+    await second.query('COMMIT');
+
+    // Claimed again within the minute: the row was only locked, so its time (and the index) stayed.
+    const after = await first.query<{ claimed_at: Date }>(
+      `SELECT claimed_at FROM joining_claim WHERE joining_key = 'BKG:B2'`,
+    );
+    expect(after.rows[0]?.claimed_at).toEqual(before.rows[0]?.claimed_at);
+  });
+
   async function park(keys: string[], event = movement({ eventId: 'E-PARK-1' })): Promise<string> {
     const batch = new WriteBatch();
     pending.park(batch, [
