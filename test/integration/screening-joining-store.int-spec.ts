@@ -58,6 +58,24 @@ describe('screening joining store (claims and parked movement keys)', () => {
     return rows[0]?.waiting === true;
   }
 
+  /**
+   * With the first connection's transaction holding `key`, the second's claim of it waits until the
+   * first commits, then goes through; both transactions are committed after.
+   */
+  async function expectSecondWaitsForFirstsCommit(key: string): Promise<void> {
+    let claimed = false;
+    const contested = claims.claim(executor(second), [key]).then(() => {
+      claimed = true;
+    });
+    await pollUntil(secondIsWaitingForLock, (waiting) => waiting, { description: `second waits on ${key}` });
+    expect(claimed).toBe(false);
+
+    await first.query('COMMIT');
+    await contested;
+    expect(claimed).toBe(true);
+    await second.query('COMMIT');
+  }
+
   it('makes a transaction claiming a key another one holds wait for its commit, and no other', async () => {
     await first.query('BEGIN');
     await claims.claim(executor(first), ['TRD:A1', 'BKG:B1']);
@@ -66,17 +84,7 @@ describe('screening joining store (claims and parked movement keys)', () => {
     // A different key goes through while the first transaction is open.
     await claims.claim(executor(second), ['EQ:CPKU0000001']);
 
-    let claimed = false;
-    const contested = claims.claim(executor(second), ['BKG:B1']).then(() => {
-      claimed = true;
-    });
-    await pollUntil(secondIsWaitingForLock, (waiting) => waiting, { description: 'second waits on BKG:B1' });
-    expect(claimed).toBe(false);
-
-    await first.query('COMMIT');
-    await contested;
-    expect(claimed).toBe(true);
-    await second.query('COMMIT');
+    await expectSecondWaitsForFirstsCommit('BKG:B1');
 
     const { rows } = await first.query<{ joining_key: string }>(
       `SELECT joining_key FROM joining_claim ORDER BY joining_key`,
@@ -106,17 +114,7 @@ describe('screening joining store (claims and parked movement keys)', () => {
     await claims.claim(executor(first), ['BKG:B2']);
     await second.query('BEGIN');
 
-    let claimed = false;
-    const contested = claims.claim(executor(second), ['BKG:B2']).then(() => {
-      claimed = true;
-    });
-    await pollUntil(secondIsWaitingForLock, (waiting) => waiting, { description: 'second waits on BKG:B2' });
-    expect(claimed).toBe(false);
-
-    await first.query('COMMIT');
-    await contested;
-    expect(claimed).toBe(true);
-    await second.query('COMMIT');
+    await expectSecondWaitsForFirstsCommit('BKG:B2');
 
     // Claimed again within the minute: the row was only locked, so its time (and the index) stayed.
     const after = await first.query<{ claimed_at: Date }>(

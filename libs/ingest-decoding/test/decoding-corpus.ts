@@ -19,15 +19,21 @@ export interface CorpusMessage {
   message: unknown;
 }
 
+export interface GoldenMessage extends CorpusMessage {
+  /** File and index in it, for test names. */
+  name: string;
+}
+
 /** Every official example's input (test/golden/*.input.json), one message per event of a list. */
-export function goldenMessages(): CorpusMessage[] {
+export function goldenMessages(): GoldenMessage[] {
   return readdirSync(GOLDEN_DIR)
     .filter((name) => name.endsWith('.input.json'))
     .sort()
     .flatMap((name) => {
       const input: unknown = JSON.parse(readFileSync(join(GOLDEN_DIR, name), 'utf8'));
       const topic = name.startsWith('tnt-') ? Topics.portMovements : Topics.portManifests;
-      return (Array.isArray(input) ? input : [input]).map((message: unknown) => ({ topic, message }));
+      const messages: unknown[] = Array.isArray(input) ? input : [input];
+      return messages.map((message, index) => ({ name: `${name}#${index}`, topic, message }));
     });
 }
 
