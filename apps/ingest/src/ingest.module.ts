@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { EnvironmentModule } from '@chokepoint/config';
 import { ALL_TOPICS } from '@chokepoint/contracts';
 import { KafkaModule } from '@chokepoint/kafka';
-import { PersistenceModule } from '@chokepoint/persistence';
+import { KEYED_SESSION_OPTIONS, PersistenceModule } from '@chokepoint/persistence';
 import { HealthModule, MetricsModule } from '@chokepoint/service-runtime';
 import { IngestEnvironment } from './config/ingest.environment';
 import { PortMessagesModule } from './port-messages/port-messages.module';
@@ -16,6 +16,7 @@ import { PortMessagesModule } from './port-messages/port-messages.module';
         url: env.DATABASE_URL,
         poolSize: env.DATABASE_POOL_SIZE,
         applicationName: 'chokepoint-ingest',
+        sessionOptions: KEYED_SESSION_OPTIONS,
       }),
     }),
     KafkaModule.forRootAsync({

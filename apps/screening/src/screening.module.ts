@@ -8,6 +8,7 @@ import {
   ConsignmentRepository,
   DecisionRepository,
   JoiningRepository,
+  KEYED_SESSION_OPTIONS,
   OfficerActionRepository,
   OutboxRepository,
   PendingMovementRepository,
@@ -42,6 +43,7 @@ import { TimerPollerService } from './timers/timer-poller.service';
         url: env.DATABASE_URL,
         poolSize: env.DATABASE_POOL_SIZE,
         applicationName: 'chokepoint-screening',
+        sessionOptions: KEYED_SESSION_OPTIONS,
       }),
     }),
     KafkaModule.forRootAsync({

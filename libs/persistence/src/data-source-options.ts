@@ -6,6 +6,8 @@ export interface DatabaseSettings {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /** The sessions' planner settings: KEYED_SESSION_OPTIONS for ingest and screening, else SESSION_OPTIONS. */
+  sessionOptions?: string;
 }
 
 /**
@@ -18,6 +20,20 @@ export interface DatabaseSettings {
  *   its CPU at 1,000 records/s end to end went from 45 to 66-70% of a core.
  */
 export const SESSION_OPTIONS = '-c jit=off -c plan_cache_mode=force_custom_plan';
+
+/**
+ * SESSION_OPTIONS, and no sequential scan, hash join or merge join where an index path exists: for the
+ * pipeline's services (ingest, screening), whose every statement takes a chunk's keys (a few hundred)
+ * and finds their rows through an index. Left to choose, the planner read whole tables for them.
+ * Without statistics (a table that grew since its last ANALYZE: every table in the minutes after a
+ * deployment, and in the bench's fresh database) it takes `reference = ANY($keys)` to match most rows;
+ * with them, it still hashed all 50,000 seen events to look up 500 (18 ms per chunk against 4 for the
+ * index probes, and growing with the table). In a 10,000-consignment bench run, sequential scans read
+ * 7.4 million rows (seen events, parked movements' keys, links) for 54,761 events; with these
+ * settings, none, and PostgreSQL used a fifth less CPU per event. Not for the ops console, whose
+ * dashboards aggregate whole tables. Plans: test/integration/keyed-plans.int-spec.ts.
+ */
+export const KEYED_SESSION_OPTIONS = `${SESSION_OPTIONS} -c enable_seqscan=off -c enable_hashjoin=off -c enable_mergejoin=off`;
 
 const MIGRATIONS_TABLE = 'schema_migration';
 
@@ -34,7 +50,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     migrationsRun: false,
     logging: ['error', 'warn', 'migration'],
     applicationName: settings.applicationName ?? 'chokepoint',
-    extra: { max: settings.poolSize ?? 10, options: SESSION_OPTIONS },
+    extra: { max: settings.poolSize ?? 10, options: settings.sessionOptions ?? SESSION_OPTIONS },
   };
 }
 

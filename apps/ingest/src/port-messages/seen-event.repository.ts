@@ -15,14 +15,15 @@ interface SeenEventRow {
   content_sha256: string;
 }
 
-// Arrays through unnest: one statement per chunk whatever its size, and a stable query plan.
-const FIND_LATEST = `
+// Arrays through unnest: one statement per chunk whatever its size. Probes the primary key per key
+// under KEYED_SESSION_OPTIONS (test/integration/keyed-plans.int-spec.ts), where it hashed the table.
+export const FIND_LATEST = `
   SELECT s.event_kind, s.originating_party, s.event_id, s.content_sha256
   FROM ingest_event_seen s
   JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(event_kind, originating_party, event_id)
     USING (event_kind, originating_party, event_id)`;
 
-const REMEMBER = `
+export const REMEMBER = `
   INSERT INTO ingest_event_seen (event_kind, originating_party, event_id, content_sha256)
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
   ON CONFLICT (event_kind, originating_party, event_id)

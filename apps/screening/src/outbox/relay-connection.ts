@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { queryNamed, SESSION_OPTIONS, type SqlExecutor } from '@chokepoint/persistence';
+import { KEYED_SESSION_OPTIONS, queryNamed, type SqlExecutor } from '@chokepoint/persistence';
 
 /**
  * A dedicated PostgreSQL session for the outbox relay. Holding its session-level advisory lock makes
@@ -20,7 +20,7 @@ export class RelayConnection {
     const client = new Client({
       connectionString: url,
       application_name: applicationName,
-      options: SESSION_OPTIONS,
+      options: KEYED_SESSION_OPTIONS,
     });
     await client.connect();
     return new RelayConnection(client);
