@@ -179,6 +179,47 @@ describe('screening joining store (claims and parked movement keys)', () => {
     expect(await pending.lockMatching(executor(first), ['BKG:BK-1'], [])).toEqual([]);
   });
 
+  it('reads back every movement of a batch exactly as parked, multi-byte text included', async () => {
+    // Cut out of one binary parameter by byte offset: an offset counted in characters, or text escaped
+    // twice, shows up as a wrong movement after the first multi-byte one.
+    const names = [
+      'Plain Quay 1',
+      'Cảng Hải Phòng – bến 3',
+      '北京 🚢 "Quoted" \\ pier\nnext',
+      'Plain Quay 4',
+    ];
+    const events = names.map((name, index) => {
+      const event = movement({ eventId: `E-UTF8-${index}` });
+      return { ...event, location: { ...event.location, name } };
+    });
+    const batch = new WriteBatch();
+    pending.park(
+      batch,
+      events.map((event, index) => ({
+        movementKey: `${event.originatingParty}\u0000${event.eventId}`,
+        pendingKeys: [`TRD:UTF8-${index}`],
+        movement: event,
+        eventTime: event.eventDateTime,
+        expiresAt: '2099-01-01T00:00:00.000Z',
+      })),
+    );
+    await batch.execute(executor(first));
+
+    const parked = await pending.lockMatching(
+      executor(first),
+      events.map((_, index) => `TRD:UTF8-${index}`),
+      [],
+    );
+    expect(parked.map((row) => row.movement)).toEqual(events);
+
+    const cleanup = new WriteBatch();
+    pending.remove(
+      cleanup,
+      parked.map((row) => row.movementKey),
+    );
+    await cleanup.execute(executor(first));
+  });
+
   it('drops the key rows of the movements it purges as expired', async () => {
     await park(['TRD:DOC-2'], movement({ eventId: 'E-OLD', at: '2026-01-01T00:00:00Z' }));
     await park(['TRD:DOC-3'], movement({ eventId: 'E-NEW', at: '2099-01-01T00:00:00Z' }));

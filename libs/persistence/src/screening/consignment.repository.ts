@@ -1,4 +1,5 @@
 import type { ConsignmentState } from '@chokepoint/engine';
+import { jsonTextAt, packJsonTexts } from './json-texts';
 import type { SqlExecutor } from './sql-executor';
 import type { WriteBatch } from './write-batch';
 
@@ -55,28 +56,14 @@ function columnsOf(state: ConsignmentState, stateStart: number, stateLength: num
   };
 }
 
-/**
- * States as one binary parameter, their JSON texts back to back, and per state its columns (with the
- * offset and length of its text) as one small JSON parameter. node-postgres sends a Buffer in binary
- * format, so the texts are neither escaped nor hex-encoded on the way. Nested in the columns' JSON, as
- * they were, the states cost PostgreSQL most of the upsert: json_to_recordset took 9-12 ms to parse
- * 130 states (0.93 MB), where cutting them out of the bytes and checking them as json takes 2.2 ms.
- */
+/** States as one binary parameter (packJsonTexts), and per state its columns, with where its text sits. */
 function encodeStates(states: readonly ConsignmentState[]): { bytes: Buffer; columns: string } {
-  const texts = states.map((state) => JSON.stringify(state));
-  let total = 0;
-  for (const text of texts) {
-    total += Buffer.byteLength(text);
-  }
-  const bytes = Buffer.allocUnsafe(total);
-  let position = 0;
-  const columns = states.map((state, index) => {
-    const length = bytes.write(texts[index] ?? '', position);
-    const row = columnsOf(state, position + 1, length);
-    position += length;
-    return row;
-  });
-  return { bytes, columns: JSON.stringify(columns) };
+  const { bytes, rows } = packJsonTexts(
+    states,
+    (state) => state,
+    (state, text) => columnsOf(state, text.start, text.length),
+  );
+  return { bytes, columns: JSON.stringify(rows) };
 }
 
 const COLUMN_LIST = `id text, state_start integer, state_length integer, state_version integer,
@@ -122,7 +109,7 @@ export class ConsignmentRepository {
     batch.add(
       'saved_consignments',
       `INSERT INTO consignment (id, state, ${DERIVED_COLUMNS})
-       SELECT id, convert_from(substring(${stateBytes}::bytea FROM state_start FOR state_length), 'UTF8')::json,
+       SELECT id, ${jsonTextAt(stateBytes, 'state_start', 'state_length')},
               ${DERIVED_COLUMNS}
          FROM json_to_recordset(${batch.param(columns)}::json) AS r(${COLUMN_LIST})
        ON CONFLICT (id) DO UPDATE SET

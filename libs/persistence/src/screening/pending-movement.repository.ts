@@ -1,4 +1,5 @@
 import type { MovementEvent } from '@chokepoint/contracts';
+import { jsonTextAt, packJsonTexts } from './json-texts';
 import type { SqlExecutor } from './sql-executor';
 import type { WriteBatch } from './write-batch';
 
@@ -77,22 +78,36 @@ export class PendingMovementRepository {
     if (movements.length === 0) {
       return;
     }
-    const rows = movements.map((m) => ({
-      movement_key: storedMovementKey(m.movementKey),
-      pending_keys: m.pendingKeys,
-      movement: m.movement,
-      event_time: m.eventTime,
-      expires_at: m.expiresAt,
-    }));
-    const parked = batch.param(JSON.stringify(rows));
+    const { bytes, rows } = packJsonTexts(
+      movements,
+      (m) => m.movement,
+      (m, text) => ({
+        movement_key: storedMovementKey(m.movementKey),
+        pending_keys: m.pendingKeys,
+        movement_start: text.start,
+        movement_length: text.length,
+        event_time: m.eventTime,
+        expires_at: m.expiresAt,
+      }),
+    );
+    // Read once for the three writes below (a CTE read more than once is materialised), not once each;
+    // the movements' JSON cut out of one binary parameter (packJsonTexts).
+    const movementBytes = batch.param(bytes);
+    const parked = batch.add(
+      'parked_rows',
+      `SELECT r.movement_key, r.pending_keys,
+              ${jsonTextAt(movementBytes, 'r.movement_start', 'r.movement_length')} AS movement,
+              r.event_time, r.expires_at, r.ord
+         FROM ROWS FROM (json_to_recordset(${batch.param(JSON.stringify(rows))}::json) AS (movement_key text,
+                pending_keys text[], movement_start integer, movement_length integer,
+                event_time timestamptz, expires_at timestamptz))
+              WITH ORDINALITY AS r(movement_key, pending_keys, movement_start, movement_length,
+                                   event_time, expires_at, ord)`,
+    );
     batch.add(
       'parked_movements',
       `INSERT INTO pending_movement (movement_key, pending_keys, movement, event_time, expires_at)
-       SELECT r.movement_key, r.pending_keys, r.movement, r.event_time, r.expires_at
-         FROM ROWS FROM (json_to_recordset(${parked}::json) AS (movement_key text,
-                pending_keys text[], movement json, event_time timestamptz, expires_at timestamptz))
-              WITH ORDINALITY AS r(movement_key, pending_keys, movement, event_time, expires_at, ord)
-        ORDER BY r.ord
+       SELECT movement_key, pending_keys, movement, event_time, expires_at FROM ${parked} ORDER BY ord
        ON CONFLICT (movement_key) DO UPDATE SET
          pending_keys = EXCLUDED.pending_keys,
          movement = EXCLUDED.movement,
@@ -105,16 +120,13 @@ export class PendingMovementRepository {
     // (one statement cannot delete and insert the same row, so pairs that stay are left alone).
     batch.add(
       'left_movement_keys',
-      `DELETE FROM pending_movement_key k
-        USING json_to_recordset(${parked}::json) AS r(movement_key text, pending_keys text[])
+      `DELETE FROM pending_movement_key k USING ${parked} r
         WHERE k.movement_key = r.movement_key AND NOT k.pending_key = ANY(r.pending_keys)`,
     );
     batch.add(
       'parked_movement_keys',
       `INSERT INTO pending_movement_key (pending_key, movement_key)
-       SELECT DISTINCT k, r.movement_key
-         FROM json_to_recordset(${parked}::json) AS r(movement_key text, pending_keys text[]),
-              unnest(r.pending_keys) AS k
+       SELECT DISTINCT k, r.movement_key FROM ${parked} r, unnest(r.pending_keys) AS k
        ON CONFLICT DO NOTHING`,
     );
   }

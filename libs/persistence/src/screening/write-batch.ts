@@ -17,7 +17,10 @@ export class WriteBatch {
     return `$${this.parameters.length}`;
   }
 
-  /** Adds a write and returns its name in the statement (unique); it needs RETURNING for notify(). */
+  /**
+   * Adds a write, or rows later parts read (a SELECT, run once however many read it), and returns its
+   * name in the statement (unique); a write needs RETURNING for notify().
+   */
   add(name: string, statement: string): string {
     const unique = `${name}_${this.parts.length + 1}`;
     this.parts.push(`${unique} AS (${statement})`);
