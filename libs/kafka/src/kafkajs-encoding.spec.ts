@@ -25,7 +25,6 @@ interface DecodedRecord {
   key: Buffer | null;
   value: Buffer;
   headers: Record<string, Buffer>;
-  offset: string;
 }
 
 const kafkajsRequire = createRequire(require.resolve('kafkajs'));
