@@ -35,7 +35,9 @@
  * matter of the machine's speed: it moves a few percent between runs, with checkpoints, where CPU time on
  * a shared machine moves by a quarter), and that log by relation, to show which table's writes it is
  * (read with pg_walinspect, kept meanwhile by a temporary replication slot: both need a superuser, as
- * the stack's PostgreSQL has; with another role the bench says so and goes on without it).
+ * the stack's PostgreSQL has; with another role the bench says so and goes on without it), and the
+ * rows PostgreSQL read by sequential scans per table (pg_stat_user_tables): the services find a
+ * chunk's rows by key, so a table read whole is a plan gone wrong (postgres-scans.ts).
  * --compare NAME=VALUE[,NAME=VALUE] [--rounds 3]: throughput only, each round twice, once with the
  * services' defaults and once with those settings (names of the services' environments, such as
  * SCREENING_CHUNK_SIZE=2000; one both services have goes to both), in alternating order, each on its
@@ -342,6 +344,9 @@ async function main(): Promise<void> {
       writeAheadLog: throughputPhase?.wal ? { throughput: { ...throughputPhase.wal } } : {},
       writeAheadLogByRelation: throughputPhase?.walByRelation
         ? { throughput: throughputPhase.walByRelation }
+        : {},
+      sequentialScans: throughputPhase?.sequentialScans
+        ? { throughput: throughputPhase.sequentialScans }
         : {},
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

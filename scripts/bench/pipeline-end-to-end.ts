@@ -21,6 +21,7 @@ import {
   splitAtMeasuredStart,
 } from './pipeline-report';
 import type { PhaseResult } from './pipeline-screening-stage';
+import { SequentialScanWindow } from './postgres-scans';
 import { WalWindow } from './postgres-wal';
 import type { CpuReading } from './process-cpu';
 import {
@@ -233,6 +234,7 @@ export async function endToEndThroughput(
   const first = await waitForFirstIngestChunk(db, pipeline);
   const cpuAtFirst = meter?.read();
   const walWindow = await WalWindow.open(db, ctx.run, log);
+  const scanWindow = await SequentialScanWindow.open(db, log);
   await waitUntilAccountedFor(ctx, db, topics, pipeline, records.length, 600_000);
   const rate = records.length / ((Date.now() - first) / 1000);
   const cpu = cpuSince(meter, cpuAtFirst, records.length, 'throughput');
@@ -240,6 +242,7 @@ export async function endToEndThroughput(
   const result = await account(ctx, topics, pipeline, records.length);
   await stopPipeline(ctx, pipeline);
   const walByRelation = await walWindow.byRelation(records.length);
+  const sequentialScans = await scanWindow.close(records.length);
   log(`end to end: ${rate.toFixed(0)} records/s; ${JSON.stringify(result.counts)}`);
   return {
     ...result,
@@ -248,6 +251,7 @@ export async function endToEndThroughput(
     cpu,
     wal,
     ...(walByRelation ? { walByRelation } : {}),
+    sequentialScans,
   };
 }
 

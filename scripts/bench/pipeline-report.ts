@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import type { SequentialScans } from './postgres-scans';
 import type { WalRelationShare } from './postgres-wal';
 import { histogramChart, lineChart } from './svg-chart';
 
@@ -34,6 +35,8 @@ export interface BenchReport {
   writeAheadLog: Record<string, Record<string, number>>;
   /** The same log by relation, per phase, largest first (absent where the bench could not read the log). */
   writeAheadLogByRelation: Record<string, WalRelationShare[]>;
+  /** Rows read by sequential scans per table, per phase, most first (see postgres-scans.ts). */
+  sequentialScans: Record<string, SequentialScans[]>;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
@@ -242,6 +245,20 @@ export function writeBenchReport(report: BenchReport, latencySamples: LatencySam
           (share) =>
             `| ${share.relation} | ${share.records} | ${share.bytes} | ${share.bytesPerEvent} | ${share.percent} |`,
         ),
+      ]),
+      ...Object.entries(report.sequentialScans).flatMap(([phase, tables]) => [
+        '',
+        `Rows read by sequential scans in the ${phase} phase, by table${tables.length === 0 ? ': none' : ':'}`,
+        ...(tables.length === 0
+          ? []
+          : [
+              '',
+              '| table | scans | rows | rows per event |',
+              '|---|---|---|---|',
+              ...tables.map(
+                (table) => `| ${table.table} | ${table.scans} | ${table.rows} | ${table.rowsPerEvent} |`,
+              ),
+            ]),
       ]),
       '',
       ...Object.entries(report.serviceView).map(([phase, view]) => `- services' own view, ${phase}: ${view}`),

@@ -28,6 +28,7 @@ import {
   screeningRetries,
   ServiceGroup,
 } from './pipeline-services';
+import { type SequentialScans, SequentialScanWindow } from './postgres-scans';
 import { type WalFigures, type WalRelationShare, WalWindow } from './postgres-wal';
 import type { CpuBreakdown, CpuReading } from './process-cpu';
 
@@ -41,6 +42,8 @@ export interface PhaseResult {
   wal?: WalFigures;
   /** The same log by relation, largest first (where the bench's role may read the log). */
   walByRelation?: WalRelationShare[];
+  /** Rows read by sequential scans per table over the same window, most first (throughput phases). */
+  sequentialScans?: SequentialScans[];
 }
 
 interface ScreeningTopics {
@@ -149,12 +152,14 @@ export async function screeningThroughput(
   let first = 0;
   let cpuAtFirst: CpuReading | undefined;
   let walWindow: WalWindow | undefined;
+  let scanWindow: SequentialScanWindow | undefined;
   while (first === 0) {
     const { rows } = await db.query<{ count: string }>(`SELECT count(*) FROM processed_event`);
     if (Number(rows[0]?.count) > 0) {
       first = Date.now();
       cpuAtFirst = meter?.read();
       walWindow = await WalWindow.open(db, ctx.run, log);
+      scanWindow = await SequentialScanWindow.open(db, log);
     } else {
       screening.assertRunning();
       await sleep(20);
@@ -170,6 +175,7 @@ export async function screeningThroughput(
   const serviceView = screeningView(metrics);
   await screening.stop(ctx);
   const walByRelation = await walWindow?.byRelation(stream.length - already);
+  const sequentialScans = await scanWindow?.close(stream.length - already);
   log(`screening: ${rate.toFixed(0)} events/s (${stream.length} events, decisions via outbox)`);
   return {
     rate,
@@ -179,6 +185,7 @@ export async function screeningThroughput(
     cpu,
     ...(wal ? { wal } : {}),
     ...(walByRelation ? { walByRelation } : {}),
+    ...(sequentialScans ? { sequentialScans } : {}),
   };
 }
 
