@@ -3,8 +3,10 @@ import { stackSettings } from '@chokepoint/config';
 import {
   ConsignmentLinkRepository,
   ConsignmentRepository,
+  JoiningClaimRepository,
   JoiningRepository,
   KEYED_SESSION_OPTIONS,
+  OutboxRepository,
   PendingMovementRepository,
   ScreeningTimerRepository,
   SESSION_OPTIONS,
@@ -13,7 +15,7 @@ import {
 } from '@chokepoint/persistence';
 import { createScratchDatabase, dropScratchDatabase } from '@chokepoint/testing';
 import { movement } from '../../libs/engine/src/testing/movement.factory';
-import { FIND_LATEST, REMEMBER } from '../../apps/ingest/src/port-messages/seen-event.repository';
+import { FIND_LATEST, FORGET, REMEMBER } from '../../apps/ingest/src/port-messages/seen-event.repository';
 import { runToken } from './screening-harness';
 
 interface PlanNode {
@@ -28,7 +30,7 @@ function planNodes(node: PlanNode): string[] {
   return [own, ...(node.Plans ?? []).flatMap(planNodes)];
 }
 
-/** Tables a chunk's statements look up by key, filled here and never analysed. */
+/** Tables the services' statements look up by key (or by time, housekeeping), filled here and never analysed. */
 const KEYED_TABLES = [
   'ingest_event_seen',
   'consignment',
@@ -36,6 +38,8 @@ const KEYED_TABLES = [
   'pending_movement',
   'pending_movement_key',
   'screening_timer',
+  'joining_claim',
+  'outbox',
 ];
 
 /** Scans or joins that read a whole table to find a chunk's rows. */
@@ -55,9 +59,10 @@ const range = <T>(count: number, item: (index: number) => T): T[] =>
  * The pipeline's statements take a chunk's keys (hundreds) and find their rows through an index. On
  * tables that grew since their last ANALYZE (every table in the minutes after a deployment; here, none
  * was ever analysed), the default planner read whole tables for them. Under KEYED_SESSION_OPTIONS,
- * which ingest and screening use, no plan scans or hashes a keyed table.
+ * which ingest and screening use (the outbox relay and housekeeping too), no plan scans or hashes a
+ * keyed table: a chunk's statements, the relay's, and the purges, bounded and oldest first by an index.
  */
-describe('keyed sessions: plans of the chunk statements (PostgreSQL)', () => {
+describe('keyed sessions: plans of the statements ingest and screening run (PostgreSQL)', () => {
   const settings = stackSettings();
   const databaseName = `chokepoint_plans_${runToken().toLowerCase()}`;
   let url: string;
@@ -98,6 +103,12 @@ describe('keyed sessions: plans of the chunk statements (PostgreSQL)', () => {
       await client.query(`
         INSERT INTO screening_timer (timer_id, consignment_id, rule_id, due_at, spec)
         SELECT 'TIMER' || g, 'DOC' || g, 'TRANSIT_OVERDUE', now(), '{}' FROM generate_series(1, 10000) g`);
+      await client.query(`
+        INSERT INTO joining_claim (joining_key, claimed_at)
+        SELECT 'TRD:DOC' || g, now() - g * interval '1 second' FROM generate_series(1, 10000) g`);
+      await client.query(`
+        INSERT INTO outbox (consignment_id, topic, message_key, payload)
+        SELECT 'DOC' || g, 'chokepoint.decisions.v1', 'DOC' || g, '{}' FROM generate_series(1, 10000) g`);
     } finally {
       await client.end();
     }
@@ -107,8 +118,8 @@ describe('keyed sessions: plans of the chunk statements (PostgreSQL)', () => {
     await dropScratchDatabase(settings.databaseUrl, databaseName);
   });
 
-  /** The plan of every statement a chunk runs, explained (not run) in a session with these options. */
-  async function chunkPlans(options: string): Promise<Map<string, string[]>> {
+  /** The plan of each statement, explained (not run) in a session with these options. */
+  async function servicePlans(options: string): Promise<Map<string, string[]>> {
     const client = new Client({ connectionString: url, options });
     await client.connect();
     const plans = new Map<string, string[]>();
@@ -180,6 +191,19 @@ describe('keyed sessions: plans of the chunk statements (PostgreSQL)', () => {
         range(chunkKeys, (i) => `TIMER${i * 19}`),
       );
       await batch.execute(explaining('write batch'));
+
+      // The outbox relay's session, and housekeeping's purges (bounded, oldest first).
+      const outbox = new OutboxRepository();
+      await outbox.takeBatch(explaining('outbox: take batch'), 'screening', 500);
+      await outbox.removePublished(
+        explaining('outbox: remove published'),
+        'screening',
+        range(chunkKeys, (i) => String(i * 7 + 1)),
+      );
+      const cutoff = new Date(Date.now() - 600_000);
+      await pending.purgeExpired(explaining('parked movements: purge expired'), new Date(), cutoff, 1_000);
+      await new JoiningClaimRepository().purgeIdle(explaining('joining claims: purge idle'), cutoff, 1_000);
+      await explaining('seen events: forget').query(FORGET, [cutoff.toISOString(), 1_000]);
     } finally {
       await client.end();
     }
@@ -187,16 +211,16 @@ describe('keyed sessions: plans of the chunk statements (PostgreSQL)', () => {
   }
 
   it('reaches every keyed table through an index under KEYED_SESSION_OPTIONS', async () => {
-    const plans = await chunkPlans(KEYED_SESSION_OPTIONS);
+    const plans = await servicePlans(KEYED_SESSION_OPTIONS);
 
-    expect([...plans.keys()]).toHaveLength(6);
+    expect([...plans.keys()]).toHaveLength(11);
     for (const [name, nodes] of plans) {
       expect({ name, wholeTableReads: wholeTableReads(nodes) }).toEqual({ name, wholeTableReads: [] });
     }
   });
 
   it('reads whole tables for the same statements with the default planner settings (why they exist)', async () => {
-    const plans = await chunkPlans(SESSION_OPTIONS);
+    const plans = await servicePlans(SESSION_OPTIONS);
 
     const reads = [...plans.values()].flatMap(wholeTableReads);
     expect(reads).toEqual(expect.arrayContaining(['Seq Scan on pending_movement_key']));

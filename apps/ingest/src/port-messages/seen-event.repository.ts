@@ -30,7 +30,7 @@ export const REMEMBER = `
   DO UPDATE SET content_sha256 = EXCLUDED.content_sha256, last_seen_at = now()`;
 
 // Oldest first through ix_ingest_event_seen_last_seen_at, a bounded batch per statement.
-const FORGET = `
+export const FORGET = `
   WITH gone AS (
     DELETE FROM ingest_event_seen
     WHERE ctid = ANY (ARRAY(
