@@ -155,11 +155,8 @@ describe('keyed sessions: plans of the statements ingest and screening run (Post
         bookings,
         containers,
       );
-      await new PendingMovementRepository().lockMatching(
-        explaining('parked movements: lock matching'),
-        pendingKeys,
-        [],
-      );
+      const pending = new PendingMovementRepository();
+      await pending.lockMatching(explaining('parked movements: lock matching'), pendingKeys, []);
       await new JoiningRepository().recheck(explaining('joining: recheck'), {
         consignmentIds,
         bookingReferences: bookings,
@@ -171,7 +168,6 @@ describe('keyed sessions: plans of the statements ingest and screening run (Post
         batch,
         consignmentIds.map((consignmentId) => ({ consignmentId, closed: true })),
       );
-      const pending = new PendingMovementRepository();
       pending.remove(
         batch,
         range(chunkKeys, (i) => `PORT-A\u0000MOV${i * 13}`),
