@@ -50,6 +50,64 @@ describe('ingest seen-event store (PostgreSQL)', () => {
     ]);
   });
 
+  /** Waits until a session of this test holds an open transaction whose last statement was the write. */
+  async function writtenAndWaiting(): Promise<void> {
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      const rows = await dataSource.query<unknown[]>(
+        `SELECT 1 FROM pg_stat_activity
+         WHERE datname = current_database() AND state = 'idle in transaction'
+           AND query LIKE '%INSERT INTO ingest_event_seen%'`,
+      );
+      if (rows.length > 0) {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('the write did not run while publishing');
+  }
+
+  it('writes while publishing runs, and keeps it only once publishing succeeded', async () => {
+    let seenWhilePublishing: SeenEventFingerprint[] | undefined;
+    await store.rememberAlongside([fingerprint('alongside-1'), fingerprint('alongside-2')], async () => {
+      await writtenAndWaiting();
+      seenWhilePublishing = await store.findLatest([fingerprint('alongside-1')]);
+    });
+
+    expect(seenWhilePublishing).toEqual([]);
+    const kept = await store.findLatest([fingerprint('alongside-1'), fingerprint('alongside-2')]);
+    expect(kept.map((row) => row.eventId).sort()).toEqual(['alongside-1', 'alongside-2']);
+  });
+
+  it('undoes the write when publishing fails, and rejects with the publishing error', async () => {
+    await store.remember([fingerprint('resent', 'c'.repeat(64))]);
+    const failure = await store
+      .rememberAlongside([fingerprint('resent', 'd'.repeat(64)), fingerprint('unsent')], async () => {
+        await writtenAndWaiting();
+        throw new Error('broker unavailable');
+      })
+      .catch((error: unknown) => error);
+
+    expect(failure).toEqual(new Error('broker unavailable'));
+    await expect(store.findLatest([fingerprint('resent'), fingerprint('unsent')])).resolves.toEqual([
+      fingerprint('resent', 'c'.repeat(64)),
+    ]);
+  });
+
+  it('rejects with the write error once publishing is done, keeping nothing', async () => {
+    let published = false;
+    const broken = { ...fingerprint('bad-kind'), eventKind: 'PARCEL' } as unknown as SeenEventFingerprint;
+    const failure = await store
+      .rememberAlongside([fingerprint('beside-bad'), broken], () => {
+        published = true;
+        return Promise.resolve();
+      })
+      .catch((error: unknown) => error);
+
+    expect(published).toBe(true);
+    expect(String(failure)).toMatch(/ck_ingest_event_seen_kind/);
+    await expect(store.findLatest([fingerprint('beside-bad')])).resolves.toEqual([]);
+  });
+
   it('forgets fingerprints past the retention, oldest first, and keeps the recent ones', async () => {
     const old = Array.from({ length: 12 }, (_, i) => fingerprint(`old-${i}`));
     await store.remember([...old, fingerprint('recent')]);

@@ -35,6 +35,15 @@ class InMemorySeenEvents extends SeenEventStore {
     return Promise.resolve();
   }
 
+  /** As the table does: what was written is kept only once publishing succeeded. */
+  async rememberAlongside(
+    fingerprints: readonly SeenEventFingerprint[],
+    publish: () => Promise<void>,
+  ): Promise<void> {
+    await publish();
+    await this.remember(fingerprints);
+  }
+
   forgetOlderThan(): Promise<number> {
     return Promise.reject(new Error('the use case never forgets (SeenEventHousekeeping does)'));
   }

@@ -8,7 +8,7 @@ import { PortMessagesErrorCode, PortMessagesException } from './port-messages.ex
 import { type ChunkStep, PortMessagesMetrics } from './port-messages.metrics';
 import type { PreparedEvent, PreparedRecord } from './record-preparation';
 import { RecordPreparer } from './record-preparer';
-import { filterRedeliveries } from './redelivery-filter';
+import { filterRedeliveries, type RedeliveryVerdict } from './redelivery-filter';
 import { type SeenEventFingerprint, type SeenEventKey, SeenEventStore } from './seen-event.store';
 
 /** A record whose events all decoded is done; none decoded, rejected; some, partial (both published and dead-lettered). */
@@ -35,8 +35,8 @@ function distinctKeys(events: readonly PreparedEvent[]): SeenEventKey[] {
  * One chunk of port records (from one partition, in order): decode and validate each, drop what was
  * already forwarded, publish the rest as canonical events in one send, remember what was published,
  * and say per record whether it is done, rejected or partly rejected. Throws (and the chunk is retried)
- * when the broker or the database fails: remembering comes after publishing, so a crash in between
- * republishes rather than loses.
+ * when the broker or the database fails: what is remembered is committed only after publishing, so a
+ * crash in between republishes rather than loses.
  */
 @Injectable()
 export class IngestPortMessagesUseCase {
@@ -60,11 +60,8 @@ export class IngestPortMessagesUseCase {
     const known =
       candidates.length > 0 ? await this.step('lookup', () => this.findLatest(distinctKeys(candidates))) : [];
     const verdict = filterRedeliveries(candidates, known);
-    if (verdict.forward.length > 0) {
-      await this.step('publish', () => this.publish(verdict.forward.map((event) => event.message)));
-    }
     if (verdict.latest.length > 0) {
-      await this.step('remember', () => this.remember(verdict.latest));
+      await this.publishAndRemember(verdict);
     }
     stopTimer();
 
@@ -105,6 +102,34 @@ export class IngestPortMessagesUseCase {
     }
   }
 
+  /**
+   * Publishes what goes on and remembers the chunk's fingerprints, the write running beside the
+   * publishing and kept only once the broker acknowledged (SeenEventStore.rememberAlongside). The
+   * remember step is what remembering adds after publishing: the rest of its write, and the commit.
+   */
+  private async publishAndRemember(verdict: RedeliveryVerdict<PreparedEvent>): Promise<void> {
+    let stopRemember: (() => void) | undefined;
+    const publish = async (): Promise<void> => {
+      if (verdict.forward.length > 0) {
+        await this.step('publish', () => this.publish(verdict.forward.map((event) => event.message)));
+      }
+      stopRemember = this.metrics.startStep('remember');
+    };
+    try {
+      await this.seenEvents.rememberAlongside(verdict.latest, publish);
+    } catch (error) {
+      if (error instanceof PortMessagesException) {
+        throw error;
+      }
+      throw new PortMessagesException(
+        PortMessagesErrorCode.SeenEventStoreFailed,
+        `cannot record seen events: ${String(error)}`,
+        { cause: error },
+      );
+    }
+    stopRemember?.();
+  }
+
   private async publish(messages: readonly CanonicalMessage[]): Promise<void> {
     try {
       await this.publisher.publish(messages);
@@ -112,18 +137,6 @@ export class IngestPortMessagesUseCase {
       throw new PortMessagesException(
         PortMessagesErrorCode.PublishFailed,
         `cannot publish ${messages.length} canonical events: ${String(error)}`,
-        { cause: error },
-      );
-    }
-  }
-
-  private async remember(fingerprints: readonly SeenEventFingerprint[]): Promise<void> {
-    try {
-      await this.seenEvents.remember(fingerprints);
-    } catch (error) {
-      throw new PortMessagesException(
-        PortMessagesErrorCode.SeenEventStoreFailed,
-        `cannot record seen events: ${String(error)}`,
         { cause: error },
       );
     }

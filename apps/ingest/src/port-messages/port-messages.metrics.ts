@@ -7,8 +7,8 @@ type RecordOutcomeKind = 'done' | 'rejected' | 'partial';
 /**
  * The steps of a chunk, in order: decode (decode, validate, fingerprint and serialise its records),
  * lookup (the seen events of its keys), publish (its canonical events, until the broker acknowledged
- * them) and remember (its fingerprints). Where a chunk's time goes: the CPU of decode, or the round
- * trips of the others.
+ * them) and remember (its fingerprints: what their write, which runs beside publishing, adds after it,
+ * with the commit). Where a chunk's time goes: the CPU of decode, or the round trips of the others.
  */
 export type ChunkStep = 'decode' | 'lookup' | 'publish' | 'remember';
 
@@ -64,7 +64,7 @@ export class PortMessagesMetrics {
     });
     this.chunkSteps = new Histogram({
       name: 'chokepoint_ingest_chunk_step_seconds',
-      help: 'Time of each step of a chunk: decode, lookup (seen events), publish (until acked), remember.',
+      help: 'Time of each step of a chunk: decode, lookup (seen events), publish (until acked), remember (after publish).',
       labelNames: ['step'],
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers,

@@ -16,6 +16,13 @@ class TimedSeenEvents extends SeenEventStore {
     return Promise.resolve();
   }
 
+  rememberAlongside(
+    _fingerprints: readonly SeenEventFingerprint[],
+    publish: () => Promise<void>,
+  ): Promise<void> {
+    return publish();
+  }
+
   forgetOlderThan(cutoff: Date, limit: number): Promise<number> {
     if (this.cutoffs.length >= this.failAfter) {
       return Promise.reject(new Error('connection lost'));

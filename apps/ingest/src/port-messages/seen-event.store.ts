@@ -39,6 +39,17 @@ export abstract class SeenEventStore {
   /** Records these as the latest forwarded content, in one round trip; keys must be distinct. */
   abstract remember(fingerprints: readonly SeenEventFingerprint[]): Promise<void>;
 
+  /**
+   * Records these as remember does, while `publish` runs, and keeps them only once it resolved: the
+   * write runs beside the publishing and commits after it, and is undone if publishing fails (or the
+   * process dies first), so a crash in between republishes rather than loses. Rejects with publishing's
+   * error if it failed, else with the write's.
+   */
+  abstract rememberAlongside(
+    fingerprints: readonly SeenEventFingerprint[],
+    publish: () => Promise<void>,
+  ): Promise<void>;
+
   /** Removes up to `limit` fingerprints last forwarded before `cutoff`, oldest first; returns how many. */
   abstract forgetOlderThan(cutoff: Date, limit: number): Promise<number>;
 }
