@@ -118,17 +118,33 @@ describe('keyed sessions: plans of the statements ingest and screening run (Post
     await dropScratchDatabase(settings.databaseUrl, databaseName);
   });
 
-  /** The plan of each statement, explained (not run) in a session with these options. */
+  /**
+   * The plan of each statement, explained (not run) in a session with these options, as the session
+   * would run it: the generic plan when its plan_cache_mode forces one (whatever the parameters), else
+   * the plan for these parameters.
+   */
   async function servicePlans(options: string): Promise<Map<string, string[]>> {
     const client = new Client({ connectionString: url, options });
     await client.connect();
+    const mode = await client.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode');
+    const generic = mode.rows[0]?.plan_cache_mode === 'force_generic_plan';
     const plans = new Map<string, string[]>();
+    const explain = async (text: string, parameters: readonly unknown[]) => {
+      if (!generic) {
+        return client.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (FORMAT JSON) ${text}`, [
+          ...parameters,
+        ]);
+      }
+      const statement = `explained_${plans.size}`;
+      await client.query(`PREPARE ${statement} AS ${text}`);
+      const nulls = parameters.length === 0 ? '' : `(${parameters.map(() => 'NULL').join(', ')})`;
+      return client.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
+        `EXPLAIN (FORMAT JSON) EXECUTE ${statement}${nulls}`,
+      );
+    };
     const explaining = (name: string): SqlExecutor => ({
       async query<Row>(text: string, parameters: readonly unknown[] = []): Promise<Row[]> {
-        const result = await client.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
-          `EXPLAIN (FORMAT JSON) ${text}`,
-          [...parameters],
-        );
+        const result = await explain(text, parameters);
         const plan = result.rows[0]?.['QUERY PLAN'][0]?.Plan;
         if (plan === undefined) {
           throw new Error(`no plan for ${name}`);

@@ -22,18 +22,25 @@ export interface DatabaseSettings {
 export const SESSION_OPTIONS = '-c jit=off -c plan_cache_mode=force_custom_plan';
 
 /**
- * SESSION_OPTIONS, and no sequential scan, hash join or merge join where an index path exists: for the
- * pipeline's services (ingest, screening), whose every statement takes a chunk's keys (a few hundred)
- * and finds their rows through an index. Left to choose, the planner read whole tables for them.
- * Without statistics (a table that grew since its last ANALYZE: every table in the minutes after a
- * deployment, and in the bench's fresh database) it takes `reference = ANY($keys)` to match most rows;
- * with them, it still hashed all 50,000 seen events to look up 500 (18 ms per chunk against 4 for the
- * index probes, and growing with the table). In a 10,000-consignment bench run, sequential scans read
- * 7.4 million rows (seen events, parked movements' keys, links) for 54,761 events; with these
- * settings, none, and PostgreSQL used a fifth less CPU per event. Not for the ops console, whose
- * dashboards aggregate whole tables. Plans: test/integration/keyed-plans.int-spec.ts.
+ * For the pipeline's services (ingest, screening), whose every statement takes a chunk's keys (a few
+ * hundred) and finds their rows through an index: no JIT (as SESSION_OPTIONS), no sequential scan, hash
+ * join or merge join where an index path exists, and generic plans. Left to choose, the planner read
+ * whole tables for them. Without statistics (a table that grew since its last ANALYZE: every table in
+ * the minutes after a deployment, and in the bench's fresh database) it takes `reference = ANY($keys)`
+ * to match most rows; with them, it still hashed all 50,000 seen events to look up 500 (18 ms per chunk
+ * against 4 for the index probes, and growing with the table). In a 10,000-consignment bench run,
+ * sequential scans read 7.4 million rows (seen events, parked movements' keys, links) for 54,761
+ * events; with these settings, none, and PostgreSQL used a fifth less CPU per event. With whole-table
+ * reads ruled out, a statement's generic plan is the index plan its custom one would be, so each named
+ * statement is planned once per session rather than at every run (SESSION_OPTIONS forces custom plans
+ * because a generic one hashed the seen events): PostgreSQL 86-92 µs of CPU per event against 98-114,
+ * end to end 5,292-5,518 records/s against 4,615-5,400 (three alternated pairs, 2026-11-30). Not for
+ * the ops console, whose dashboards aggregate whole tables. Plans, generic as these sessions run them:
+ * test/integration/keyed-plans.int-spec.ts.
  */
-export const KEYED_SESSION_OPTIONS = `${SESSION_OPTIONS} -c enable_seqscan=off -c enable_hashjoin=off -c enable_mergejoin=off`;
+export const KEYED_SESSION_OPTIONS =
+  '-c jit=off -c plan_cache_mode=force_generic_plan ' +
+  '-c enable_seqscan=off -c enable_hashjoin=off -c enable_mergejoin=off';
 
 const MIGRATIONS_TABLE = 'schema_migration';
 
