@@ -129,13 +129,15 @@ describe('keyed sessions: plans of the statements ingest and screening run (Post
     const mode = await client.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode');
     const generic = mode.rows[0]?.plan_cache_mode === 'force_generic_plan';
     const plans = new Map<string, string[]>();
+    let prepared = 0;
     const explain = async (text: string, parameters: readonly unknown[]) => {
       if (!generic) {
         return client.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`EXPLAIN (FORMAT JSON) ${text}`, [
           ...parameters,
         ]);
       }
-      const statement = `explained_${plans.size}`;
+      prepared += 1;
+      const statement = `explained_${prepared}`;
       await client.query(`PREPARE ${statement} AS ${text}`);
       const nulls = parameters.length === 0 ? '' : `(${parameters.map(() => 'NULL').join(', ')})`;
       return client.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
