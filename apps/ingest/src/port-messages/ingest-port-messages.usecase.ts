@@ -106,17 +106,26 @@ export class IngestPortMessagesUseCase {
    * Publishes what goes on and remembers the chunk's fingerprints, the write running beside the
    * publishing and kept only once the broker acknowledged (SeenEventStore.rememberAlongside). The
    * remember step is what remembering adds after publishing: the rest of its write, and the commit.
+   * A chunk of redeliveries only has nothing to publish, and so no transaction to hold open.
    */
   private async publishAndRemember(verdict: RedeliveryVerdict<PreparedEvent>): Promise<void> {
+    if (verdict.forward.length === 0) {
+      await this.step('remember', () => this.remember(() => this.seenEvents.remember(verdict.latest)));
+      return;
+    }
     let stopRemember: (() => void) | undefined;
     const publish = async (): Promise<void> => {
-      if (verdict.forward.length > 0) {
-        await this.step('publish', () => this.publish(verdict.forward.map((event) => event.message)));
-      }
+      await this.step('publish', () => this.publish(verdict.forward.map((event) => event.message)));
       stopRemember = this.metrics.startStep('remember');
     };
+    await this.remember(() => this.seenEvents.rememberAlongside(verdict.latest, publish));
+    stopRemember?.();
+  }
+
+  /** A failure of the store as SeenEventStoreFailed; one of publishing (already classified) as it is. */
+  private async remember(write: () => Promise<void>): Promise<void> {
     try {
-      await this.seenEvents.rememberAlongside(verdict.latest, publish);
+      await write();
     } catch (error) {
       if (error instanceof PortMessagesException) {
         throw error;
@@ -127,7 +136,6 @@ export class IngestPortMessagesUseCase {
         { cause: error },
       );
     }
-    stopRemember?.();
   }
 
   private async publish(messages: readonly CanonicalMessage[]): Promise<void> {
