@@ -4,6 +4,7 @@ export * from './dead-letter';
 export * from './inbound-record';
 export * from './kafka-client';
 export * from './kafka-settings';
+export * from './key-partitioner';
 export * from './kafka.module';
 export * from './size-bounded-send';
 export * from './topic-provisioner';

@@ -1,4 +1,5 @@
-import { Kafka, logLevel, Partitioners, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { KeyPartitioner } from './key-partitioner';
 import { nestLogCreator } from './kafka-log';
 import type { KafkaSettings } from './kafka-settings';
 
@@ -16,11 +17,12 @@ export function createKafka(settings: KafkaSettings): Kafka {
 
 /** Idempotent producer: acks from all in-sync replicas, no duplicates from its own retries. */
 export function createIdempotentProducer(kafka: Kafka): Producer {
-  // The default (murmur2, Java-compatible) partitioner, stated so kafkajs stops warning about its v2 change.
+  // kafkajs's default (murmur2, Java-compatible) partitioning, computed without its allocations; stated,
+  // too, so kafkajs stops warning about its v2 change.
   return kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
-    createPartitioner: Partitioners.DefaultPartitioner,
+    createPartitioner: KeyPartitioner,
   });
 }
