@@ -65,6 +65,8 @@ export function loadDecodeOptions(settings: PreparationSettings): { options: Dec
       movementsTopic: settings.movementsTopic,
       defaultOriginatingParty: settings.defaultOriginatingParty,
       referenceData,
+      // Events are fingerprinted and published as JSON, never handed on as objects.
+      serialiseOnly: true,
     },
     loaded:
       `reference data: ${referenceData.unLocodes.size} UN/LOCODEs, ${referenceData.countries.size} countries, ` +

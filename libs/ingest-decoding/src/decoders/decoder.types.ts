@@ -22,6 +22,8 @@ export interface DecoderInput {
   referenceData: ReferenceData;
   /** Compiled (default) or the class-validator reference; both give the same results. */
   sourceValidator?: SourceValidator;
+  /** The caller only serialises the event: undefined members may stay (see finishedEvent). */
+  serialiseOnly?: boolean;
 }
 
 export type DecodeOutcome<T extends CanonicalEvent = CanonicalEvent> =

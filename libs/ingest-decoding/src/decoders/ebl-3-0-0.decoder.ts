@@ -9,7 +9,7 @@ import type {
   RejectionError,
 } from '@chokepoint/contracts';
 import { CANONICAL_MANIFEST_VERSION } from '@chokepoint/contracts';
-import { DecodingContext, withoutUndefined } from '../enrichment/decoding-context';
+import { DecodingContext, finishedEvent } from '../enrichment/decoding-context';
 import { toKilograms } from '../normalisation/weight-units';
 import { REJECTION_CODES } from '../rejection-codes';
 import { validateSource } from '../validation/source-validation';
@@ -302,5 +302,5 @@ export function decodeEbl300TransportDocument(input: DecoderInput): DecodeOutcom
     },
     anomalies: ctx.anomalies,
   };
-  return { ok: true, event: withoutUndefined(manifest) };
+  return { ok: true, event: finishedEvent(input, manifest) };
 }

@@ -1,6 +1,6 @@
 import type { CanonicalLocation, DocumentReference, MovementEvent } from '@chokepoint/contracts';
 import { CANONICAL_MOVEMENT_VERSION } from '@chokepoint/contracts';
-import { DecodingContext, withoutUndefined } from '../enrichment/decoding-context';
+import { DecodingContext, finishedEvent } from '../enrichment/decoding-context';
 import { validateSource } from '../validation/source-validation';
 import { MESSAGE_FORMATS, type DecodeOutcome, type DecoderInput } from './decoder.types';
 import { eventCodeField, missingEventCode } from './event-code-check';
@@ -78,7 +78,7 @@ export function decodeTnt300Beta1Event(input: DecoderInput, pathPrefix = ''): De
       seals: [],
       documentReferences: [],
     };
-    return { ok: true, event: withoutUndefined(retraction) };
+    return { ok: true, event: finishedEvent(input, retraction) };
   }
   if (!payload) {
     return { ok: false, errors: [] };
@@ -138,5 +138,5 @@ export function decodeTnt300Beta1Event(input: DecoderInput, pathPrefix = ''): De
       : undefined,
     documentReferences: uniqueDocumentReferences(documentReferences),
   };
-  return { ok: true, event: withoutUndefined(event) };
+  return { ok: true, event: finishedEvent(input, event) };
 }

@@ -1,6 +1,6 @@
 import type { DocumentReference, MovementEvent } from '@chokepoint/contracts';
 import { CANONICAL_MOVEMENT_VERSION } from '@chokepoint/contracts';
-import { DecodingContext, withoutUndefined } from '../enrichment/decoding-context';
+import { DecodingContext, finishedEvent } from '../enrichment/decoding-context';
 import { validateSource } from '../validation/source-validation';
 import { MESSAGE_FORMATS, type DecodeOutcome, type DecoderInput } from './decoder.types';
 import { eventCodeField, missingEventCode } from './event-code-check';
@@ -111,5 +111,5 @@ export function decodeTnt300Event(input: DecoderInput, pathPrefix = ''): DecodeO
       : undefined,
     documentReferences: uniqueDocumentReferences(documentReferences),
   };
-  return { ok: true, event: withoutUndefined(event) };
+  return { ok: true, event: finishedEvent(input, event) };
 }

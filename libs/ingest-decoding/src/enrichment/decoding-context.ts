@@ -141,7 +141,10 @@ export class DecodingContext {
   }
 }
 
-/** Drops undefined properties (deeply) so canonical JSON is stable and golden files stay readable. */
+/**
+ * Drops undefined properties (deeply), so that a decoded event holds only what it says: code that
+ * spreads or lists its members meets no key without a value. A deep copy, 10-15% of decoding.
+ */
 export function withoutUndefined<T>(value: T): T {
   if (Array.isArray(value)) {
     const items = value as unknown[];
@@ -164,4 +167,12 @@ export function withoutUndefined<T>(value: T): T {
     return out as T;
   }
   return value;
+}
+
+/**
+ * A decoder's finished event: without undefined members (withoutUndefined), unless the caller only
+ * serialises it (DecoderInput.serialiseOnly), as JSON leaves undefined members out by itself.
+ */
+export function finishedEvent<T>(input: { serialiseOnly?: boolean }, event: T): T {
+  return input.serialiseOnly === true ? event : withoutUndefined(event);
 }
