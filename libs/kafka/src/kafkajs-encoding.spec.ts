@@ -13,7 +13,9 @@ import { type Message, type PartitionerArgs, type PartitionMetadata, Partitioner
  * 570 records of 860 characters, 2 headers each, in 2.2 µs per record against 5.5. These tests hold the
  * bytes to the wire format: checksums against the definition of CRC-32C, records byte for byte as
  * kafkajs as published wrote them, and record batches that decode back to what was encoded whatever
- * the reused memory held.
+ * the reused memory held. On the fetch side, a record's offset and timestamp are computed on numbers
+ * where they are safe integers and its headers gathered without an object per header: 0.65 µs a record
+ * of 1.4 KB against 1.75, each decoded record equal to what kafkajs as published decodes.
  */
 interface KafkajsEncoder {
   buf: Buffer;
@@ -274,5 +276,138 @@ describe('kafkajs produce encoding (patched)', () => {
 
   it('takes small encoder buffers from the shared pool, not an allocation each (the patch is applied)', () => {
     expect(new Encoder().buf.buffer.byteLength).toBe(Buffer.poolSize);
+  });
+});
+
+interface KafkajsLong {
+  add(other: KafkajsLong | number): KafkajsLong;
+  toString(): string;
+}
+interface KafkajsDecoder {
+  readInt8(): number;
+  readVarInt(): number;
+  readVarLong(): KafkajsLong;
+  readVarIntBytes(): Buffer | null;
+  readVarIntString(): string;
+}
+interface BatchContext {
+  firstOffset: string;
+  firstTimestamp: string;
+  maxTimestamp: string;
+  timestampType: number;
+  magicByte: number;
+  isControlBatch?: boolean;
+}
+const decodeRecord = kafkajsRequire('./src/protocol/recordBatch/record/v0/decoder') as (
+  decoder: KafkajsDecoder,
+  context: BatchContext,
+) => Record<string, unknown>;
+const Long = kafkajsRequire('./src/utils/long') as { fromValue(value: string): KafkajsLong };
+const newDecoder = (buffer: Buffer): KafkajsDecoder => new Decoder(buffer) as KafkajsDecoder;
+
+/** kafkajs 2.2.4's record decoder as published (src/protocol/recordBatch/record/v0/decoder). */
+function publishedRecordDecoding(decoder: KafkajsDecoder, context: BatchContext): Record<string, unknown> {
+  const attributes = decoder.readInt8();
+  const timestampDelta = decoder.readVarLong();
+  const timestamp =
+    context.timestampType === 1 && context.maxTimestamp
+      ? context.maxTimestamp
+      : Long.fromValue(context.firstTimestamp).add(timestampDelta).toString();
+  const offset = Long.fromValue(context.firstOffset).add(decoder.readVarInt()).toString();
+  const key = decoder.readVarIntBytes();
+  const value = decoder.readVarIntBytes();
+  const count = decoder.readVarInt();
+  let headers: Record<string, unknown> = {};
+  for (let index = 0; index < count; index += 1) {
+    const name = decoder.readVarIntString();
+    const one = decoder.readVarIntBytes();
+    const existing = headers[name];
+    headers = {
+      ...headers,
+      [name]:
+        existing === undefined
+          ? one
+          : Array.isArray(existing)
+            ? [...(existing as unknown[]), one]
+            : [existing, one],
+    };
+  }
+  return {
+    magicByte: context.magicByte,
+    attributes,
+    timestamp,
+    offset,
+    key,
+    value,
+    headers,
+    isControlRecord: context.isControlBatch ?? false,
+    batchContext: context,
+  };
+}
+
+/** A record's body as a fetch holds it: the encoded record without its length prefix. */
+const recordBody = (record: Partial<RecordInput>): Buffer =>
+  newDecoder(encodeRecord(record as RecordInput).buffer).readVarIntBytes() as Buffer;
+
+describe('kafkajs fetch decoding (patched)', () => {
+  it('decodes each record as kafkajs as published did, whatever the batch it came in', () => {
+    const contexts: BatchContext[] = [
+      ['0', '1764500000000', 0],
+      ['123456789', '1764500000000', 0],
+      ['9007199254740993', '9223372036854775000', 0],
+      ['-1', '-1', 0],
+      ['42', '1764500000000', 1],
+      ['999999999999999', '1764500000000', 0],
+      ['1000000000000000', '4503599627370495', 0],
+    ].map(([firstOffset, firstTimestamp, timestampType]) => ({
+      firstOffset: String(firstOffset),
+      firstTimestamp: String(firstTimestamp),
+      maxTimestamp: '1764500009999',
+      timestampType: Number(timestampType),
+      magicByte: 2,
+    }));
+    const deltas = [0, 1, -1, 63, -64, 64, -65, 2 ** 31 + 5, -(2 ** 40), 86_400_000 * 30];
+    const records: Array<Partial<RecordInput>> = [
+      ...inputs.slice(0, 30),
+      { value: 'no key, no headers' },
+      { key: 'k', value: null, headers: { repeated: ['one', 'two', 'three'], single: 'x', empty: '' } },
+      ...deltas.map((timestampDelta, index) => ({
+        offsetDelta: index * 1_000,
+        timestampDelta,
+        key: 'k',
+        value: 'v',
+      })),
+    ];
+    let compared = 0;
+    // Records of every batch interleaved: the decoder keeps the last batches' bases between records.
+    for (const record of records) {
+      const body = recordBody(record);
+      for (const context of contexts) {
+        expect(decodeRecord(newDecoder(body), context)).toEqual(
+          publishedRecordDecoding(newDecoder(body), context),
+        );
+        compared += 1;
+      }
+    }
+    expect(compared).toBe(records.length * contexts.length);
+  });
+
+  it('keeps a header named __proto__ as a header, not as the prototype of the headers', () => {
+    const body = recordBody({
+      key: 'k',
+      value: 'v',
+      headers: { ['__proto__']: 'x', constructor: 'y' },
+    });
+    const decoded = decodeRecord(newDecoder(body), {
+      firstOffset: '0',
+      firstTimestamp: '0',
+      maxTimestamp: '0',
+      timestampType: 0,
+      magicByte: 2,
+    });
+    const headers = decoded.headers as Record<string, Buffer>;
+    expect(Object.getPrototypeOf(headers)).toBe(Object.prototype);
+    expect(Object.keys(headers)).toEqual(['__proto__', 'constructor']);
+    expect(String(Object.getOwnPropertyDescriptor(headers, '__proto__')?.value)).toBe('x');
   });
 });
