@@ -392,7 +392,9 @@ describe('kafkajs fetch decoding (patched)', () => {
     expect(compared).toBe(records.length * contexts.length);
   });
 
-  it('keeps a header named __proto__ as a header, not as the prototype of the headers', () => {
+  it('keeps headers named like members of Object.prototype as headers, __proto__ included', () => {
+    // The published reduce read such names through the prototype: a header `constructor` became
+    // [Object, value], and `__proto__` [Object.prototype, value].
     const body = recordBody({
       key: 'k',
       value: 'v',
@@ -409,5 +411,6 @@ describe('kafkajs fetch decoding (patched)', () => {
     expect(Object.getPrototypeOf(headers)).toBe(Object.prototype);
     expect(Object.keys(headers)).toEqual(['__proto__', 'constructor']);
     expect(String(Object.getOwnPropertyDescriptor(headers, '__proto__')?.value)).toBe('x');
+    expect(String(headers.constructor)).toBe('y');
   });
 });
