@@ -61,7 +61,14 @@ describe('KeyPartitioner', () => {
   it('puts every keyed message where kafkajs DefaultPartitioner puts it, string or Buffer key', () => {
     const ours = KeyPartitioner();
     const theirs = Partitioners.DefaultPartitioner();
-    const keys = [...sampleKeys(), 'x'.repeat(300), 'é'.repeat(200)];
+    const keys = [
+      ...sampleKeys(),
+      'x'.repeat(300),
+      'é'.repeat(200),
+      'x'.repeat(341),
+      'x'.repeat(342),
+      '港'.repeat(5_000),
+    ];
     for (const count of [1, 6, 12, 7]) {
       const partitionMetadata = partitions(count);
       for (const key of keys) {

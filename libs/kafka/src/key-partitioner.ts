@@ -40,6 +40,9 @@ export function murmur2(data: Uint8Array, length = data.length): number {
 
 const toPositive = (value: number): number => value & 0x7fffffff;
 
+/** Room for the UTF-8 of any key up to 341 characters: consignment ids, container and booking numbers. */
+const SCRATCH_BYTES = 1024;
+
 /**
  * kafkajs's DefaultPartitioner (Java-compatible: a keyed message goes to the partition the Java client
  * would choose, murmur2 of the key's UTF-8 bytes), with the same choices, computed without allocating:
@@ -49,15 +52,16 @@ const toPositive = (value: number): number => value & 0x7fffffff;
  */
 export const KeyPartitioner: ICustomPartitioner = () => {
   const counters = new Map<string, number>();
-  let scratch = Buffer.allocUnsafe(256);
+  const scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
 
   const hashKey = (key: Buffer | string): number => {
     if (typeof key !== 'string') {
       return murmur2(key);
     }
-    // At most 3 bytes per UTF-16 unit; a longer key than the scratch holds grows it once.
-    if (key.length * 3 > scratch.length) {
-      scratch = Buffer.allocUnsafe(key.length * 3);
+    // At most 3 bytes per UTF-16 unit. A key that might not fit (none of the project's string keys, ids
+    // of a few dozen characters) is encoded on its own rather than growing a buffer kept for good.
+    if (key.length * 3 > SCRATCH_BYTES) {
+      return murmur2(Buffer.from(key, 'utf8'));
     }
     return murmur2(scratch, scratch.write(key, 0, 'utf8'));
   };
