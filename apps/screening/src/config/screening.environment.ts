@@ -111,12 +111,17 @@ export class ScreeningEnvironment extends CommonEnvironment {
    * between runs. At 2,000 records/s past saturation p99 was 0.9-1.4 s against 2.2-2.3 (ingest's
    * chunks at 1,000 as well, `--chunk 1000`); at 1,000/s, below saturation, screening's alone was no
    * worse (p99 133-260 ms against 225-559, 3 pairs). 2,000 swung more (84-120%); 4,000 was slower
-   * (89-94%).
+   * (89-94%). On a machine twice as fast, with kafkajs cheaper (2026-11-30), 2,000 was faster than
+   * 1,000 in all 10 rounds: 107% and 112% of its rate (`--compare SCREENING_CHUNK_SIZE=2000`, 3 rounds
+   * twice) and 1,000 at 96% with 2,000 the default (4 rounds), on 5-9% less CPU and 10% less
+   * write-ahead log per event (more of a consignment's events share one state write); 4,000 104%. At
+   * 2,000/s, below saturation, latency was the same (p50 37-41 ms and p99 63-74 after the warm-up,
+   * against 36-39 and 63-87, 6 pairs); during the warm-up's backlog p99 was 217-250 against 197-216.
    */
   @IsInt()
   @Min(1)
   @Max(5000)
-  SCREENING_CHUNK_SIZE: number = 1000;
+  SCREENING_CHUNK_SIZE: number = 2000;
 
   /** Partitions processed at once by one instance (each in its own transaction). */
   @IsInt()
