@@ -77,8 +77,8 @@ export class SeenEventRepository extends SeenEventStore {
    * The insert runs in a transaction beside the publishing, which it does not wait for: the chunk
    * waits for the longer of the two and a commit, where it waited for both one after the other (a chunk
    * of 500 before kafkajs's encoding was patched: publish about 19 ms, remember 12; since, publish about
-   * 10). Rows being written by one chunk make another chunk's
-   * write of the same keys wait for its commit, never its publishing: no cycle.
+   * 10). Rows being written by one chunk make another chunk's write of the same keys wait for its
+   * commit, never its publishing: no cycle.
    */
   async rememberAlongside(
     fingerprints: readonly SeenEventFingerprint[],
